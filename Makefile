@@ -1,0 +1,76 @@
+# GNV-portalen. `make run` and `make test` are the two commands a new user tries first;
+# both start with `make install`, which installs only what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# kaleido (chart export) must use Debian's chromium, never download a browser.
+export BROWSER_PATH ?= /usr/bin/chromium
+
+.PHONY: install install-test run test test-sqlite test-postgres lint bench messages clean
+
+install: .stamps/system-runtime $(VENV)/.installed node_modules/.installed messages
+
+install-test: install .stamps/system-test $(VENV)/.installed-test
+
+.stamps/system-runtime: tools/install-system-packages.sh
+	tools/install-system-packages.sh runtime
+	@mkdir -p .stamps && touch $@
+
+.stamps/system-test: tools/install-system-packages.sh
+	tools/install-system-packages.sh test
+	@mkdir -p .stamps && touch $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+	$(PIP) install -q -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+messages: locale/en/LC_MESSAGES/django.mo
+
+locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | $(VENV)/.installed
+	GNV_DEBUG=true $(PY) manage.py compilemessages -v0
+
+run: install
+	GNV_DEBUG=true $(PY) manage.py migrate --noinput
+	GNV_DEBUG=true $(PY) manage.py load_reference_data
+	GNV_DEBUG=true $(PY) manage.py load_demo_data
+	@echo "GNV-portalen: http://127.0.0.1:8000 (avsluta med Ctrl+C)"
+	GNV_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+# The whole suite twice, on SQLite and on a throw-away PostgreSQL; fails if either fails.
+test: install-test
+	$(VENV)/bin/ruff check .
+	@status=0; \
+	echo "=== Testsviten på SQLite ==="; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; \
+	echo "=== Testsviten på PostgreSQL ==="; \
+	$(PY) tools/throwaway_postgres.py -- $(VENV)/bin/pytest $(PYTEST_ARGS) || status=1; \
+	exit $$status
+
+test-sqlite: install-test
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install-test
+	$(PY) tools/throwaway_postgres.py -- $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf $(VENV) node_modules .stamps staticfiles

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from gnv_portal.demo import DEMO_PASSWORD, load_demo_users_and_years
+
+
+class Command(BaseCommand):
+    help = "Skapar demoanvändare för alla roller och rapporteringsåren 2023 och 2024 (med demosvar)."
+
+    def handle(self, *args, **options):
+        users = load_demo_users_and_years()
+        self.stdout.write("Demodata inläst. Demoanvändare (lösenord för alla: %s):" % DEMO_PASSWORD)
+        for user, what in users:
+            self.stdout.write(f"  {user.email:40} {what}")

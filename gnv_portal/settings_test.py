@@ -1,0 +1,18 @@
+"""Settings for the test suite: the normal settings, made fast and self-contained."""
+
+import os
+
+os.environ.setdefault("GNV_SECRET_KEY", "test-only-secret-key-" + "t" * 40)
+os.environ.setdefault("GNV_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("GNV_STATIC_MANIFEST", "false")
+os.environ.setdefault("GNV_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+
+from gnv_portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

@@ -1,0 +1,71 @@
+"""Helpers for end-to-end tests in a real headless Chromium (Debian's package).
+
+Playwright drives /usr/bin/chromium through `executable_path`; no browser is ever
+downloaded. `Browser.visit()` and `Browser.check()` run axe-core (from node_modules,
+installed by `make install`) on every page a test visits and fail on any serious or
+critical violation; a test that navigates without checking fails at teardown.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+CHROMIUM = os.environ.get("GNV_CHROMIUM", "/usr/bin/chromium")
+AXE_JS = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERIOUS = {"serious", "critical"}
+
+
+def axe_violations(page):
+    """Run axe-core in the page; return the serious and critical violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
+    return [v for v in result["violations"] if v["impact"] in SERIOUS]
+
+
+def describe(violations):
+    return json.dumps(
+        [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+          "nodes": [n["target"] for n in v["nodes"]][:5]} for v in violations],
+        ensure_ascii=False, indent=1,
+    )
+
+
+class Browser:
+    """A page in Chromium bound to the live server, with the accessibility check built in."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url.rstrip("/")
+        self.loaded = []
+        self.checked = set()
+        page.on("load", lambda p: self.loaded.append(p.url))
+
+    def visit(self, path):
+        self.page.goto(self.base_url + path)
+        self.check()
+        return self.page
+
+    def check(self):
+        """Check the page as it is now (call after every navigation or change)."""
+        self.page.wait_for_load_state()
+        violations = axe_violations(self.page)
+        assert not violations, f"axe-core: {self.page.url}\n{describe(violations)}"
+        self.checked.add(self.page.url)
+
+    def unchecked(self):
+        return [url for url in self.loaded if url not in self.checked and url != "about:blank"]

@@ -1,0 +1,58 @@
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+
+from gnv_portal.env import env_bool
+
+
+def test_swedish_by_default_and_english_on_request(client, reference):
+    assert "Logga in" in client.get(reverse("login")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    page = client.get(reverse("login")).content.decode()
+    assert '<html lang="en">' in page
+    assert "Log in" in page
+    assert "Forgot your password?" in page
+
+
+def test_env_bool_refuses_typos(monkeypatch):
+    monkeypatch.setenv("GNV_X", "ture")
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("GNV_X")
+    monkeypatch.setenv("GNV_X", "true")
+    assert env_bool("GNV_X") is True
+
+
+def test_check_deploy_with_production_settings_prints_no_warnings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(GNV_SECRET_KEY=secrets.token_urlsafe(50), GNV_ALLOWED_HOSTS="gnv.example.org",
+               DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DJANGO_SETTINGS_MODULE="gnv_portal.settings")
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_missing_secret_key_stops_production_start(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k != "DJANGO_SETTINGS_MODULE"}
+    env["DJANGO_SETTINGS_MODULE"] = "gnv_portal.settings"
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "GNV_SECRET_KEY must be set" in result.stderr
+
+
+def test_front_end_assets_are_served_locally(client, reference):
+    page = client.get(reverse("login")).content.decode()
+    assert "/static/vendor/bootstrap/bootstrap.min.css" in page
+    assert "//cdn" not in page and "https://" not in page.split("<body")[0]
+    for path in ["/static/vendor/bootstrap/bootstrap.min.css", "/static/vendor/plotly/plotly.min.js"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert len(body) > 10000, path
