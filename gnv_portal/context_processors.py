@@ -1,4 +1,4 @@
-from gnv_portal import access
+from gnv_portal import access, hooks
 
 
 def portal(request):
@@ -6,4 +6,5 @@ def portal(request):
     return {
         "is_rss": access.is_rss(user),
         "is_reader": access.is_reader(user),
+        "nav_links": hooks.collect("home", "nav_links", user) if user.is_authenticated else [],
     }

@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from gnv_portal.models import Invitation, LocalLeadership, Municipality, Role, check_role_organisation
+from gnv_portal.models import Invitation, LocalLeadership, Municipality, check_role_organisation
 
 
 class LoginForm(AuthenticationForm):
@@ -12,7 +12,9 @@ class LoginForm(AuthenticationForm):
         label=_("E-postadress"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
     error_messages = {
-        "invalid_login": _("Fel e-postadress eller lösenord. Tänk på att lösenordet skiljer på stora och små bokstäver."),
+        "invalid_login": _(
+            "Fel e-postadress eller lösenord. Tänk på att lösenordet skiljer på stora och små bokstäver."
+        ),
         "inactive": _("Kontot är inaktiverat. Kontakta RSS Dalarna."),
     }
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, formats
+from django.utils import formats, timezone
 
 from gnv_portal import mailing
 from gnv_portal.models import Invitation, Membership, User

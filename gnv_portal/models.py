@@ -92,7 +92,9 @@ class Municipality(models.Model):
 
     code = models.CharField(_("SCB/Kolada-kod"), max_length=4, unique=True, validators=[kolada_code])
     name = models.CharField(_("namn"), max_length=100, unique=True)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
 
     class Meta:
         verbose_name = _("kommun")
@@ -379,6 +381,9 @@ class ResponseEvent(models.Model):
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
 
 # --- E-mail ------------------------------------------------------------------
 
@@ -418,3 +423,6 @@ class EmailLog(models.Model):
         verbose_name = _("skickat e-postmeddelande")
         verbose_name_plural = _("e-postlogg")
         ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

@@ -3,6 +3,7 @@ and the default e-mail templates. Loading is idempotent: it updates to these val
 
 from django.db import transaction
 
+from gnv_portal import hooks
 from gnv_portal.models import EmailTemplate, LocalLeadership, Municipality, Region, SubGoal
 
 REGION = ("0020", "Region Dalarna")
@@ -95,6 +96,8 @@ def load_reference_data():
         EmailTemplate.objects.get_or_create(
             key=key, defaults={"description": description, "subject": subject, "body": body}
         )
+    for load in hooks.app_functions("reference_data", "load"):
+        load()
     return {
         "regioner": Region.objects.count(),
         "kommuner": Municipality.objects.count(),

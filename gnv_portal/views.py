@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from gnv_portal import access
+from gnv_portal import access, hooks
 from gnv_portal.forms import InvitationForm, SetPasswordForm
 from gnv_portal.invitations import accept_invitation, send_invitation
 from gnv_portal.models import Invitation, Membership, ReportingYear, User
@@ -22,7 +22,8 @@ def home(request):
     return render(
         request,
         "gnv_portal/home.html",
-        {"memberships": memberships, "years": years, "current_year": current, "now": timezone.now()},
+        {"memberships": memberships, "years": years, "current_year": current, "now": timezone.now(),
+         "tasks": hooks.collect("home", "tasks_for", request.user)},
     )
 
 

@@ -43,9 +43,10 @@ def mora_rep(reference):
 
 @pytest.fixture
 def avesta_respondent(reference):
-    user = make_user("avesta@test.invalid", Role.SURVEY_RESPONDENT, municipality=Municipality.objects.get(name="Avesta"),
-                     first_name="Alva", last_name="Ek")
-    Membership.objects.create(user=user, role=Role.ECONOMY_RESPONDENT, municipality=user.memberships.get().municipality)
+    avesta = Municipality.objects.get(name="Avesta")
+    user = make_user("avesta@test.invalid", Role.SURVEY_RESPONDENT, municipality=avesta, first_name="Alva",
+                     last_name="Ek")
+    Membership.objects.create(user=user, role=Role.ECONOMY_RESPONDENT, municipality=avesta)
     return user
 
 

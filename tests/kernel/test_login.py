@@ -52,7 +52,8 @@ def test_password_reset_by_email(client, falun_rep):
     link = re.search(r"http://testserver(/konto/losenord/\S+/)", mail.outbox[0].body).group(1)
     form = client.get(link, follow=True)
     assert "Välj nytt lösenord" in form.content.decode()
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": "Nytt-lösen-123!", "new_password2": "Nytt-lösen-123!"})
+    new = {"new_password1": "Nytt-lösen-123!", "new_password2": "Nytt-lösen-123!"}
+    done = client.post(form.redirect_chain[-1][0], new)
     assert done.status_code == 302
     client.logout()
     assert login(client, "falun@test.invalid", "Nytt-lösen-123!").status_code == 302

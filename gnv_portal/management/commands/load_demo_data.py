@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from gnv_portal import hooks
 from gnv_portal.demo import DEMO_PASSWORD, load_demo_users_and_years
 
 
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         users = load_demo_users_and_years()
-        self.stdout.write("Demodata inläst. Demoanvändare (lösenord för alla: %s):" % DEMO_PASSWORD)
+        for load_demo in hooks.app_functions("demo", "load_demo"):
+            load_demo()
+        self.stdout.write(f"Demodata inläst. Demoanvändare (lösenord för alla: {DEMO_PASSWORD}):")
         for user, what in users:
             self.stdout.write(f"  {user.email:40} {what}")

@@ -1,0 +1,23 @@
+// Draws every chart on the page from the figure JSON the server embedded
+// (see templates/gnv_portal/_chart.html); the same figure the PDF uses.
+(function () {
+  function draw(element) {
+    var source = document.getElementById(element.dataset.figure);
+    if (!source || !window.Plotly) { return; }
+    var figure = JSON.parse(source.textContent);
+    window.Plotly.react(element, figure.data, figure.layout, {
+      responsive: true,
+      displaylogo: false,
+      modeBarButtonsToRemove: ["select2d", "lasso2d"],
+    });
+  }
+  function drawAll(root) {
+    (root || document).querySelectorAll("[data-figure]").forEach(draw);
+  }
+  window.gnvCharts = { drawAll: drawAll };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { drawAll(); });
+  } else {
+    drawAll();
+  }
+})();
