@@ -28,8 +28,14 @@ def test_env_bool_refuses_typos(monkeypatch):
     assert env_bool("GNV_X") is True
 
 
+def production_env():
+    """This process's environment less the test settings (and the browser tests' async flag)."""
+    skip = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k not in skip}
+
+
 def test_check_deploy_with_production_settings_prints_no_warnings(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = production_env()
     env.update(GNV_SECRET_KEY=secrets.token_urlsafe(50), GNV_ALLOWED_HOSTS="gnv.example.org",
                DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DJANGO_SETTINGS_MODULE="gnv_portal.settings")
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -39,7 +45,7 @@ def test_check_deploy_with_production_settings_prints_no_warnings(tmp_path):
 
 
 def test_missing_secret_key_stops_production_start(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = production_env()
     env["DJANGO_SETTINGS_MODULE"] = "gnv_portal.settings"
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True)
