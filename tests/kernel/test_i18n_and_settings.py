@@ -62,3 +62,9 @@ def test_front_end_assets_are_served_locally(client, reference):
         assert response.status_code == 200, path
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert len(body) > 10000, path
+
+
+def test_an_english_browser_still_gets_swedish_until_the_user_chooses(client, reference):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in page
+    assert "Glömt lösenordet?" in page
