@@ -1,0 +1,131 @@
+"""The economic report's rules (insatsområde 1, 9292 Primärvården som nav): what is
+available and unused, what must be confirmed, and RSS's prefill of allocated amounts."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gnv_portal import workflow
+from gnv_portal.formatting import parse_whole_kronor
+from gnv_portal.models import Municipality, ResponseEvent, ResponseStatus
+from reporting.models import EconomicReport
+
+AMOUNT_FIELDS = ("allocated", "surplus", "consumed")
+
+
+def available(allocated, surplus):
+    """Tillgängliga medel = belopp per kommun + överskjutande medel (None when either is missing)."""
+    if allocated is None or surplus is None:
+        return None
+    return allocated + surplus
+
+
+def unused(allocated, surplus, consumed):
+    """Outnyttjade medel; negative when more was consumed than was available."""
+    total = available(allocated, surplus)
+    if total is None or consumed is None:
+        return None
+    return total - consumed
+
+
+def overspent(allocated, surplus, consumed):
+    left = unused(allocated, surplus, consumed)
+    return left is not None and left < 0
+
+
+def parse_amount(text):
+    """'1 894 630' (also with no-break spaces) or '1894630' → int; '' → None. ValueError in Swedish."""
+    if text is None or str(text).strip() == "":
+        return None
+    if isinstance(text, int):
+        if text < 0:
+            raise ValueError(_("Beloppet kan inte vara negativt."))
+        return text
+    if isinstance(text, float):
+        if text < 0:
+            raise ValueError(_("Beloppet kan inte vara negativt."))
+        if not text.is_integer():
+            raise ValueError(_("Ange beloppet i hela kronor med siffror, t.ex. 1 894 630."))
+        return int(text)
+    return parse_whole_kronor(text)
+
+
+@dataclass
+class Check:
+    """What the amounts need before they can be saved: errors per field (Swedish)."""
+
+    errors: dict
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def check(allocated, surplus, consumed, *, confirmed=False, comment="", submitting=False):
+    """Validate parsed amounts. Consumed above available needs a confirmation and a comment;
+    submitting needs all three amounts."""
+    errors = {}
+    if submitting:
+        for name, value in (("allocated", allocated), ("surplus", surplus), ("consumed", consumed)):
+            if value is None:
+                errors[name] = _("Fyll i beloppet innan du skickar in (0 om inget).")
+    if overspent(allocated, surplus, consumed):
+        if not confirmed:
+            errors["overspend_confirmed"] = _(
+                "Förbrukade medel är större än tillgängliga medel (belopp per kommun + överskjutande medel). "
+                "Bekräfta att beloppet stämmer."
+            )
+        if not (comment or "").strip():
+            errors["comment"] = _("Förklara i en kommentar varför förbrukningen är större än tillgängliga medel.")
+    return Check(errors)
+
+
+def report_status(report):
+    """A prefilled row RSS made (no consumed amount, never saved by the municipality) is not started."""
+    if report is None or (report.status == ResponseStatus.DRAFT and report.consumed is None
+                          and not report.comment):
+        return ResponseStatus.NOT_STARTED
+    return workflow.status_of(report)
+
+
+def snapshot(report):
+    return {
+        "allocated": report.allocated, "surplus": report.surplus, "consumed": report.consumed,
+        "comment": report.comment, "overspend_confirmed": report.overspend_confirmed,
+    }
+
+
+@transaction.atomic
+def prefill(year, amounts, user):
+    """RSS sets allocated and surplus for many municipalities: {municipality: (allocated, surplus)}.
+
+    Consumed amounts and comments are left alone. Returns the number of reports changed.
+    """
+    changed = 0
+    for municipality, (allocated, surplus) in amounts.items():
+        report = EconomicReport.objects.filter(year=year, municipality=municipality).first()
+        if report is None:
+            if allocated is None and surplus is None:
+                continue
+            report = EconomicReport(year=year, municipality=municipality)
+        elif (report.allocated, report.surplus) == (allocated, surplus):
+            continue
+        started = report.pk is not None and report_status(report) != ResponseStatus.NOT_STARTED
+        report.allocated, report.surplus = allocated, surplus
+        report.updated_by = user
+        report.save()
+        if started:
+            # The municipality has reported: RSS's change belongs in the report's history.
+            workflow.record(report, ResponseEvent.Action.CHANGED, user, snapshot=snapshot(report))
+        changed += 1
+    return changed
+
+
+def reports_by_municipality(year):
+    """{municipality pk: EconomicReport} for the year (one query)."""
+    return {r.municipality_id: r for r in EconomicReport.objects.filter(year=year).select_related("municipality")}
+
+
+def municipalities():
+    return list(Municipality.objects.order_by("name"))

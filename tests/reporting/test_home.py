@@ -1,0 +1,23 @@
+from django.urls import reverse
+
+from reporting import home
+from tests.reporting.helpers import answer_survey
+
+
+def test_a_respondent_gets_both_tasks_with_their_status(avesta_respondent, questionnaire, avesta):
+    answer_survey(questionnaire, avesta, viktigaste_insatser="x")
+    tasks = home.tasks_for(avesta_respondent)
+    assert [(t["title"], t["status"]) for t in tasks] == [
+        ("Kommunenkät 2024 – Avesta", "Inskickad"), ("Ekonomisk redovisning 2024 – Avesta", "Ej påbörjad")]
+    assert tasks[0]["url"] == reverse("reporting:survey", args=[2024, avesta.pk])
+
+
+def test_the_start_page_lists_the_tasks(client_for, avesta_respondent, questionnaire):
+    page = client_for(avesta_respondent).get("/").content.decode()
+    assert "Kommunenkät 2024 – Avesta" in page and "Ekonomisk redovisning 2024 – Avesta" in page
+
+
+def test_only_rss_gets_the_menu_link(rss_user, reader, falun_rep, year2024):
+    assert home.nav_links(rss_user) == [("Kommunrapportering", reverse("reporting:overview", args=[2024]))]
+    assert home.nav_links(reader) == [] and home.nav_links(falun_rep) == []
+    assert home.tasks_for(falun_rep) == []
