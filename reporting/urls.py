@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from reporting import views
 
@@ -21,4 +21,10 @@ urlpatterns = [
     path("ekonomi/import/", views.economy_import, name="economy_import"),
     path("enkater/", views.questionnaire_list, name="questionnaires"),
     path("enkater/<int:year>/", views.questionnaire_detail, name="questionnaire"),
+]
+
+# The annual report (issue 7) and the dashboards (issue 8) keep their own URL modules.
+urlpatterns += [
+    path("arsrapport/", include("reporting.report_urls")),
+    path("valfardsradet/", include("reporting.dashboard_urls")),
 ]
