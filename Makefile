@@ -69,8 +69,12 @@ test-sqlite: install-test
 test-postgres: install-test
 	$(PY) tools/throwaway_postgres.py -- $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Benchmarks, each on a database of its own (never the user's).
 bench: install-test
 	$(PY) tools/bench.py
+	@set -e; for b in tools/bench_report.py tools/bench_dashboards.py; do \
+	  if [ -f $$b ]; then echo "=== $$b ==="; $(PY) $$b; fi; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules .stamps staticfiles
