@@ -94,3 +94,24 @@ def browser(chromium, live_server):
     unchecked = wrapped.unchecked()
     context.close()
     assert not unchecked, f"pages visited without an accessibility check: {unchecked}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_orphaned_connections(django_db_setup, django_db_blocker):
+    """Let the test database be dropped on PostgreSQL after browser tests.
+
+    Once Playwright's sync API has run, one main-thread connection opened by a later
+    test's set-up is left behind by Django's connection handling (an idle session whose
+    last statement was ROLLBACK), and PostgreSQL refuses to drop a database in use.
+    It holds nothing: end it before the test database is destroyed.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
