@@ -112,6 +112,14 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 INVITATION_VALID_DAYS = env_int("GNV_INVITATION_VALID_DAYS", 14)
+# The infographic's comparison colours: the top and bottom share of all areas (our own cut-offs,
+# since Kolada does not publish its own).
+GNV_COMPARISON_SHARE = env_str("GNV_COMPARISON_SHARE", "0.25")
+try:
+    if not 0 < float(GNV_COMPARISON_SHARE) <= 0.5:
+        raise ValueError
+except ValueError:
+    raise ImproperlyConfigured(f"GNV_COMPARISON_SHARE must be a number above 0 and at most 0.5, not {GNV_COMPARISON_SHARE!r}")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -23,7 +23,7 @@ DALARNA = "0020"
 
 def comparison_share():
     """The share counted as top (and bottom): a quarter, unless settings.GNV_COMPARISON_SHARE says otherwise."""
-    return Decimal(str(getattr(settings, "GNV_COMPARISON_SHARE", "0.25")))
+    return Decimal(str(settings.GNV_COMPARISON_SHARE))
 
 
 @dataclass
