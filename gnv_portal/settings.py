@@ -119,7 +119,9 @@ try:
     if not 0 < float(GNV_COMPARISON_SHARE) <= 0.5:
         raise ValueError
 except ValueError:
-    raise ImproperlyConfigured(f"GNV_COMPARISON_SHARE must be a number above 0 and at most 0.5, not {GNV_COMPARISON_SHARE!r}")
+    raise ImproperlyConfigured(
+        f"GNV_COMPARISON_SHARE must be a number above 0 and at most 0.5, not {GNV_COMPARISON_SHARE!r}"
+    ) from None
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
