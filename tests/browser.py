@@ -67,5 +67,22 @@ class Browser:
         assert not violations, f"axe-core: {self.page.url}\n{describe(violations)}"
         self.checked.add(self.page.url)
 
+    def log_in(self, email, password):
+        """Log in through the log-in page and wait for the start page."""
+        page = self.visit("/konto/logga-in/")
+        page.get_by_label("E-postadress").fill(email)
+        page.get_by_label("Lösenord").fill(password)
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url(self.base_url + "/")
+        self.check()
+        return page
+
+    def log_out(self):
+        """Log out and wait until the log-out has happened: a log-out still on its way
+        would otherwise end the next user's session."""
+        self.page.get_by_role("button", name="Logga ut").click()
+        self.page.wait_for_url("**/konto/logga-in/")
+        self.check()
+
     def unchecked(self):
         return [url for url in self.loaded if url not in self.checked and url != "about:blank"]

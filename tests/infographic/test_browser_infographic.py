@@ -25,19 +25,9 @@ def values_csv(path):
     return path
 
 
-def log_in(browser, email):
-    page = browser.visit("/konto/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(browser.base_url + "/")
-    browser.check()
-    return page
-
-
 def test_rss_imports_values_and_reads_the_infographic(browser, rss_user, tmp_path):
     ReportingYear.objects.create(year=2024, status="open")
-    page = log_in(browser, "rss@test.invalid")
+    page = browser.log_in("rss@test.invalid", PASSWORD)
     page.get_by_role("link", name="Nyckeltal", exact=True).click()
     browser.check()
     page.get_by_role("link", name="Importera värden").click()

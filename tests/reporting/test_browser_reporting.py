@@ -11,19 +11,9 @@ from tests.conftest import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _log_in(browser, email):
-    page = browser.visit("/konto/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(browser.base_url + "/")
-    browser.check()
-    return page
-
-
 def test_a_respondent_fills_in_survey_and_economy_and_rss_exports_excel(browser, avesta_respondent, rss_user,
                                                                         questionnaire, avesta):
-    page = _log_in(browser, "avesta@test.invalid")
+    page = browser.log_in("avesta@test.invalid", PASSWORD)
 
     page.get_by_role("link", name="Kommunenkät 2024 – Avesta").click()
     browser.check()
@@ -67,10 +57,8 @@ def test_a_respondent_fills_in_survey_and_economy_and_rss_exports_excel(browser,
     assert (report.allocated, report.surplus, report.consumed, report.status) == (
         1894630, 39273, 1894630, ResponseStatus.SUBMITTED)
 
-    page.get_by_role("button", name="Logga ut").click()
-    page.wait_for_load_state()
-    browser.check()
-    page = _log_in(browser, "rss@test.invalid")
+    browser.log_out()
+    page = browser.log_in("rss@test.invalid", PASSWORD)
     page.get_by_role("link", name="Kommunrapportering").click()
     browser.check()
     assert page.get_by_text("Kommunenkät: 1 av 15 inskickade.").is_visible()
@@ -95,7 +83,7 @@ def test_the_rss_pages_pass_the_accessibility_check(browser, rss_user, questionn
                   viktigaste_insatser="Samordnaren Karin Lindberg startade mobila team.")
     economic_report(questionnaire.year, "Avesta", 1894630, 39273, 1894630)
     answer = Answer.objects.get(question__key="viktigaste-insatser")
-    page = _log_in(browser, "rss@test.invalid")
+    page = browser.log_in("rss@test.invalid", PASSWORD)
     for path in ["/rapportering/2024/", "/rapportering/2024/sammanstallning/", "/rapportering/2024/figurer/",
                  "/rapportering/2024/ekonomi/belopp/", "/rapportering/2024/citat/", "/rapportering/ekonomi/import/",
                  "/rapportering/enkater/", "/rapportering/enkater/2024/",

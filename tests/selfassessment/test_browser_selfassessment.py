@@ -9,18 +9,8 @@ from tests.selfassessment.conftest import leadership
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(browser, email):
-    page = browser.visit("/konto/logga-in/")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url(browser.base_url + "/")
-    browser.check()
-    return page
-
-
 def test_representative_drafts_reloads_submits_and_rss_sees_it(browser, falun_rep, rss_user, year_2024):
-    page = log_in(browser, falun_rep.email)
+    page = browser.log_in(falun_rep.email, PASSWORD)
     page.get_by_role("link", name="Självskattning 2024 – Falun").click()
     page.wait_for_load_state()
     browser.check()
@@ -52,10 +42,8 @@ def test_representative_drafts_reloads_submits_and_rss_sees_it(browser, falun_re
     browser.check()
     assert page.get_by_text("Tack! Självskattningen är inskickad.").is_visible()
 
-    page.get_by_role("button", name="Logga ut").click()
-    page.wait_for_load_state()
-    browser.check()
-    log_in(browser, rss_user.email)
+    browser.log_out()
+    browser.log_in(rss_user.email, PASSWORD)
     page.goto(browser.base_url + "/sjalvskattning/oversikt/2024/")
     browser.check()
     row = page.locator(f"#ledning-{leadership('Falun').pk}")
@@ -74,7 +62,7 @@ def test_mapping_form_and_rss_pages_pass_the_accessibility_check(browser, falun_
                                                                  make_answer):
     make_answer(year_2024, "Södra Dalarna", "Anna", [3, 3, 3, 3, 3])
     answer = make_answer(year_2024, "Södra Dalarna", "Bo", [3, 3, 4, 3, 3], applied=True)
-    page = log_in(browser, falun_rep.email)
+    page = browser.log_in(falun_rep.email, PASSWORD)
     page.get_by_role("link", name="Kartläggning 2024 – Falun").click()
     page.wait_for_load_state()
     browser.check()
@@ -86,11 +74,9 @@ def test_mapping_form_and_rss_pages_pass_the_accessibility_check(browser, falun_
     browser.check()
     assert page.get_by_text("Besvara frågan innan du skickar in.").first.is_visible()
     assert page.get_by_label("MAS").is_checked()
-    page.get_by_role("button", name="Logga ut").click()
-    page.wait_for_load_state()
-    browser.check()
+    browser.log_out()
 
-    log_in(browser, rss_user.email)
+    browser.log_in(rss_user.email, PASSWORD)
     for path in ["/sjalvskattning/oversikt/2024/", f"/sjalvskattning/svar/{answer.pk}/", "/sjalvskattning/import/"]:
         browser.visit(path)
     assert "Representanterna skattar olika" in browser.visit("/sjalvskattning/oversikt/2024/").inner_text("main")
