@@ -198,3 +198,81 @@ class Quote(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+# --- The annual report (issue 7) -------------------------------------------------
+
+
+class ReportText(models.Model):
+    """The narrative of one year's annual report: Markdown written by RSS, with generated
+    blocks (``[[figur_medelvarden]]`` on a line of its own) and values (``{{ svarat }}``) in place."""
+
+    year = models.OneToOneField(ReportingYear, on_delete=models.CASCADE, related_name="report_text")
+    body = models.TextField(_("rapporttext (Markdown)"))
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("rapporttext")
+        verbose_name_plural = _("rapporttexter")
+
+    def __str__(self):
+        return str(self.year)
+
+
+class ReportVersion(models.Model):
+    """One built report file. A published version keeps the text and the data it was built from
+    (``text`` and ``snapshot``), so it can be rebuilt with the same content whatever changes later."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        HTML = "html", "HTML"
+
+    class Status(models.TextChoices):
+        BUILDING = "building", _("Skapas")
+        READY = "ready", _("Klar")
+        FAILED = "failed", _("Misslyckades")
+
+    year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="report_versions")
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices, default=Format.PDF)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.BUILDING)
+    progress = models.CharField(_("förlopp"), max_length=200, blank=True)
+    content = models.BinaryField(_("fil"), null=True, blank=True, editable=False)
+    checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, blank=True)
+    text = models.TextField(_("rapporttext"), blank=True)
+    snapshot = models.JSONField(_("underlag"), default=dict, blank=True)
+    error = models.TextField(_("fel"), blank=True)
+    published = models.BooleanField(_("publicerad"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("rapportversion")
+        verbose_name_plural = _("rapportversioner")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.year} {self.format} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def filename(self):
+        return f"arsrapport-gnv-dalarna-{self.year.year}-v{self.pk}.{self.format}"
+
+
+class ChartImage(models.Model):
+    """SVG drawn by kaleido, keyed by a hash of the figure's JSON: an unchanged chart is drawn once."""
+
+    key = models.CharField(max_length=64, unique=True)
+    svg = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("diagrambild")
+        verbose_name_plural = _("diagrambilder")
+
+    def __str__(self):
+        return self.key[:12]
