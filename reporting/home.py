@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from gnv_portal import access
 from gnv_portal.models import ReportingYear, Role
-from reporting import economy
+from reporting import dashboard_views, economy
 from reporting.models import EconomicReport, SurveyResponse
 from reporting.workflow_status import status_label
 
@@ -40,6 +40,10 @@ def tasks_for(user):
 
 
 def nav_links(user):
+    return _rss_links(user) + dashboard_views.nav_links(user)
+
+
+def _rss_links(user):
     if not access.is_rss(user):
         return []
     year = _current_year() or ReportingYear.objects.order_by("-year").first()

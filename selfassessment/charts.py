@@ -29,8 +29,11 @@ def _goal_label(goal):
 
 def means_chart(year):
     """Figur 2: the mean rating per delmål, this year beside last year (grouped bars)."""
-    summary = stats.subgoal_stats(year)
-    number = stats._year_number(year)
+    return means_chart_of(stats.subgoal_stats(year), stats._year_number(year))
+
+
+def means_chart_of(summary, number):
+    """Figur 2 from subgoal_stats() already computed (the dashboards reuse them for Bilaga 3)."""
     labels = [_goal_label(s) for s in summary]
     fig = go.Figure()
     # Last year first, so this year's bar stands to the right as in the seed's Figur 2.

@@ -15,7 +15,10 @@ ALLOWED = {
     "falun_rep": EVERY_USER,
     "avesta_respondent": EVERY_USER,
     # Key indicators are public Kolada data and our processing of them.
-    "reader": EVERY_USER | {"infographic:infographic", "infographic:export_values"},
+    # ... and the dashboards for Välfärdsrådet, which show published years only (tests/dashboard).
+    "reader": EVERY_USER | {"infographic:infographic", "infographic:export_values", "reporting:dashboard",
+                            "reporting:dashboard_self_assessment", "reporting:dashboard_indicators",
+                            "reporting:dashboard_economy"},
 }
 REFUSED = {403, 404, 405}
 

@@ -18,6 +18,8 @@ def test_the_start_page_lists_the_tasks(client_for, avesta_respondent, questionn
 
 
 def test_only_rss_gets_the_menu_link(rss_user, reader, falun_rep, year2024):
-    assert home.nav_links(rss_user) == [("Kommunrapportering", reverse("reporting:overview", args=[2024]))]
-    assert home.nav_links(reader) == [] and home.nav_links(falun_rep) == []
+    dashboards = ("Översikter", reverse("reporting:dashboard"))  # issue 8: readers and RSS
+    assert home.nav_links(rss_user) == [("Kommunrapportering", reverse("reporting:overview", args=[2024])),
+                                        dashboards]
+    assert home.nav_links(reader) == [dashboards] and home.nav_links(falun_rep) == []
     assert home.tasks_for(falun_rep) == []
