@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from gnv_portal import access
 from reporting import dashboards
+from reporting.models import ReportVersion
 
 
 def _filters(request, **choices):
@@ -53,11 +54,10 @@ TITLES = {
 
 
 def report_url(year):
-    """The published report, when issue 7's URL for it exists."""
-    try:
-        return reverse("reporting:report_published", args=[year.year])
-    except NoReverseMatch:
-        return None
+    """The year's report page, when a version of it is published (readers see only those)."""
+    if ReportVersion.objects.filter(year=year, published=True).exists():
+        return reverse("reporting:report", args=[year.year])
+    return None
 
 
 @access.reader_required

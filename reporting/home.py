@@ -40,7 +40,18 @@ def tasks_for(user):
 
 
 def nav_links(user):
-    return _rss_links(user) + dashboard_views.nav_links(user)
+    return _rss_links(user) + _report_links(user) + dashboard_views.nav_links(user)
+
+
+def _report_links(user):
+    """"Årsrapport": RSS goes to the year being worked on, readers to the latest published report."""
+    if access.is_rss(user):
+        year = _current_year() or ReportingYear.objects.order_by("-year").first()
+    elif access.is_reader(user):
+        year = ReportingYear.objects.filter(report_versions__published=True).order_by("-year").first()
+    else:
+        year = None
+    return [(_("Årsrapport"), reverse("reporting:report", args=[year.year]))] if year else []
 
 
 def _rss_links(user):

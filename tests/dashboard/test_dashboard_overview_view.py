@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from gnv_portal.models import ReportingYear
 from tests.dashboard.conftest import DASH
 
 pytestmark = pytest.mark.django_db
@@ -38,13 +39,17 @@ def test_overview_csv_is_the_completeness_table(reader_client):
     assert "Ekonomisk redovisning (kommuner);2;15;13,3" in lines
 
 
-def test_overview_links_to_the_published_report_only_when_that_page_exists(reader_client):
-    from reporting.dashboard_views import report_url
+def test_overview_links_to_the_report_only_once_a_version_is_published(reader_client):
+    from reporting.models import ReportVersion
 
-    html = reader_client.get(DASH).content.decode()
-    url = report_url(type("Y", (), {"year": 2024})())
-    if url is None:
-        assert "Läs den publicerade årsrapporten" not in html
-    else:
-        assert url in html
-    assert reverse("reporting:dashboard") == DASH
+    year = ReportingYear.objects.get(year=2024)
+    report_page = reverse("reporting:report", args=[2024])
+    version = ReportVersion.objects.create(year=year, format="html", status="ready", content=b"<p>Rapport</p>")
+    html = reader_client.get(DASH + "?ar=2024").content.decode()
+    assert "Läs den publicerade årsrapporten" not in html and report_page not in html
+
+    version.published = True
+    version.save()
+    html = reader_client.get(DASH + "?ar=2024").content.decode()
+    assert f'href="{report_page}"' in html
+    assert reader_client.get(report_page).status_code == 200

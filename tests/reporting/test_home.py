@@ -17,9 +17,15 @@ def test_the_start_page_lists_the_tasks(client_for, avesta_respondent, questionn
     assert "Kommunenkät 2024 – Avesta" in page and "Ekonomisk redovisning 2024 – Avesta" in page
 
 
-def test_only_rss_gets_the_menu_link(rss_user, reader, falun_rep, year2024):
+def test_menu_links_per_role(rss_user, reader, falun_rep, year2024):
+    from reporting.models import ReportVersion
+
     dashboards = ("Översikter", reverse("reporting:dashboard"))  # issue 8: readers and RSS
+    report = ("Årsrapport", reverse("reporting:report", args=[2024]))
     assert home.nav_links(rss_user) == [("Kommunrapportering", reverse("reporting:overview", args=[2024])),
-                                        dashboards]
+                                        report, dashboards]
+    # Readers get the report link once a version is published.
     assert home.nav_links(reader) == [dashboards] and home.nav_links(falun_rep) == []
+    ReportVersion.objects.create(year=year2024, format="pdf", status="ready", content=b"%PDF", published=True)
+    assert home.nav_links(reader) == [report, dashboards]
     assert home.tasks_for(falun_rep) == []
