@@ -17,6 +17,9 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 def styled(fig: go.Figure, *, height=380) -> go.Figure:
     """Apply the portal's look: Swedish separators ("3,5", "1 894 630"), font, colours."""
     fig.update_layout(
+        # No plotly theme: everything the look needs is set here, and the default theme
+        # would add some 6 kB of JSON to every chart on a page.
+        template="none",
         separators=", ",
         font={"family": FONT, "size": 13, "color": "#212529"},
         colorway=COLORS,
