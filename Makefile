@@ -48,6 +48,10 @@ run: install
 	GNV_DEBUG=true $(PY) manage.py load_reference_data
 	GNV_DEBUG=true $(PY) manage.py load_demo_data
 	@echo "GNV-portalen: http://127.0.0.1:8000 (avsluta med Ctrl+C)"
+	@mkdir -p var
+	@# The background worker (report PDFs, Kolada fetches) runs beside the server and stops with it.
+	GNV_DEBUG=true $(PY) manage.py db_worker > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	GNV_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install-test
