@@ -5,14 +5,14 @@ Only submitted answers count in figures; drafts are the municipalities' own busi
 """
 
 import plotly.graph_objects as go
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from gnv_portal.charts import chart_context, styled
 from gnv_portal.formatting import sv_number
 from gnv_portal.models import Municipality, ResponseStatus
 from reporting import economy
-from reporting.models import Answer, EconomicReport, Option, Question, Quote
+from reporting.models import Answer, EconomicReport, Option, Question, Quote, SurveyResponse
 from reporting.questionnaires import answer_value
 
 AREAS_KEY = "omraden"
@@ -31,15 +31,24 @@ def option_counts(year, question_key):
 
     "Annat, nämligen" is left out: it is not an area. Ties are in Swedish alphabetical order.
     """
+    return option_counts_of(year, [question_key])[question_key]
+
+
+def option_counts_of(year, question_keys):
+    """{question key: option_counts(year, key)} for several questions in one query."""
     submitted = Q(answers__response__status=ResponseStatus.SUBMITTED)
     options = (
-        Option.objects.filter(question__key=question_key, question__section__questionnaire__year=year,
+        Option.objects.filter(question__key__in=question_keys, question__section__questionnaire__year=year,
                               is_other=False)
-        .annotate(count=Count("answers__response__municipality", filter=submitted, distinct=True))
+        .annotate(question_key=F("question__key"),
+                  count=Count("answers__response__municipality", filter=submitted, distinct=True))
     )
-    rows = [{"key": o.key, "label": o.label, "count": o.count} for o in options]
-    rows.sort(key=lambda r: (-r["count"], swedish_sort_key(r["label"])))
-    return rows
+    result = {key: [] for key in question_keys}
+    for o in options:
+        result[o.question_key].append({"key": o.key, "label": o.label, "count": o.count})
+    for rows in result.values():
+        rows.sort(key=lambda r: (-r["count"], swedish_sort_key(r["label"])))
+    return result
 
 
 def area_counts(year):
@@ -76,14 +85,19 @@ def counts_figure(rows, *, x_title=None):
 def area_chart(year, *, chart_id="figur-omraden", csv_url=None):
     """Context for gnv_portal/_chart.html: Figur 3 with its table alternative."""
     rows = area_counts(year)
-    return chart_context(
-        counts_figure(rows), chart_id=chart_id,
-        title=_("Områden och arbetssätt i relation till antal kommuner, %(year)s") % {"year": year.year},
-        caption=_("Områden och arbetssätt som kommunerna initierat eller förstärkt mot en god och nära vård. "
-                  "Antal kommuner som angett området i kommunenkäten."),
-        columns=[_("Område eller arbetssätt"), _("Antal kommuner")],
-        rows=[[r["label"], sv_number(r["count"])] for r in rows], csv_url=csv_url,
-    )
+    return chart_context(counts_figure(rows), chart_id=chart_id, csv_url=csv_url, **area_table(year, rows))
+
+
+def area_table(year, rows):
+    """Figur 3's title, caption and table alternative without drawing it (the report draws its own,
+    narrower figure)."""
+    return {
+        "title": _("Områden och arbetssätt i relation till antal kommuner, %(year)s") % {"year": year.year},
+        "caption": _("Områden och arbetssätt som kommunerna initierat eller förstärkt mot en god och nära vård. "
+                     "Antal kommuner som angett området i kommunenkäten."),
+        "columns": [_("Område eller arbetssätt"), _("Antal kommuner")],
+        "rows": [[r["label"], sv_number(r["count"])] for r in rows],
+    }
 
 
 def free_text_answers(year, *, submitted_only=True):
@@ -132,6 +146,16 @@ def yes_count(year, question_key):
         response__status=ResponseStatus.SUBMITTED, yes_no__isnull=False,
     ).aggregate(yes=Count("pk", filter=Q(yes_no=True)), total=Count("pk"))
     return answers["yes"], answers["total"]
+
+
+def submitted_and_yes_count(year, question_key):
+    """(submitted responses, number answering ja, number answering) for a ja/nej question: the year's
+    SurveyResponse count and yes_count() in one query (the report shows both)."""
+    answered = Q(answers__question__key=question_key, answers__yes_no__isnull=False)
+    counts = SurveyResponse.objects.filter(questionnaire__year=year, status=ResponseStatus.SUBMITTED).aggregate(
+        responses=Count("pk", distinct=True), yes=Count("answers", filter=answered & Q(answers__yes_no=True)),
+        total=Count("answers", filter=answered))
+    return counts["responses"], counts["yes"], counts["total"]
 
 
 def economy_figure(table):

@@ -1,5 +1,6 @@
 """The reporting app's entries on the start page and in the main menu."""
 
+from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,12 @@ from reporting.workflow_status import status_label
 
 def _current_year():
     return ReportingYear.objects.filter(status=ReportingYear.Status.OPEN).order_by("-year").first()
+
+
+def _working_year():
+    """The open year, else the latest year, in one query: the menu shows it on every RSS page."""
+    open_first = Case(When(status=ReportingYear.Status.OPEN, then=Value(0)), default=Value(1))
+    return ReportingYear.objects.order_by(open_first, "-year").first()
 
 
 def tasks_for(user):
@@ -40,13 +47,14 @@ def tasks_for(user):
 
 
 def nav_links(user):
-    return _rss_links(user) + _report_links(user) + dashboard_views.nav_links(user)
+    working = _working_year() if access.is_rss(user) else None
+    return _rss_links(user, working) + _report_links(user, working) + dashboard_views.nav_links(user)
 
 
-def _report_links(user):
+def _report_links(user, working):
     """"Årsrapport": RSS goes to the year being worked on, readers to the latest published report."""
     if access.is_rss(user):
-        year = _current_year() or ReportingYear.objects.order_by("-year").first()
+        year = working
     elif access.is_reader(user):
         year = ReportingYear.objects.filter(report_versions__published=True).order_by("-year").first()
     else:
@@ -54,10 +62,10 @@ def _report_links(user):
     return [(_("Årsrapport"), reverse("reporting:report", args=[year.year]))] if year else []
 
 
-def _rss_links(user):
+def _rss_links(user, working):
     if not access.is_rss(user):
         return []
-    year = _current_year() or ReportingYear.objects.order_by("-year").first()
+    year = working
     if year is None:
         return [(_("Kommunenkäter"), reverse("reporting:questionnaires"))]
     return [(_("Kommunrapportering"), reverse("reporting:overview", args=[year.year]))]

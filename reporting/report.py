@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from gnv_portal.formatting import sv_number
-from gnv_portal.models import LocalLeadership, Municipality, SubGoal
 from reporting import figures, prose
 from reporting.models import Question, ReportText
 
@@ -108,11 +107,10 @@ def default_text():
 
 def text_for_year(year):
     """The year's own text; else the latest earlier year's; else the portal's default text."""
-    own = ReportText.objects.filter(year=year).first()
-    if own is not None:
-        return own.body
-    earlier = ReportText.objects.filter(year__year__lt=year.year).order_by("-year__year").first()
-    return earlier.body if earlier is not None else default_text()
+    # One query: the year's own text is the latest of the texts up to and including the year.
+    latest = ReportText.objects.filter(year__year__lte=year.year).order_by("-year__year").values_list(
+        "body", flat=True).first()
+    return latest if latest is not None else default_text()
 
 
 # --- Snapshot ---------------------------------------------------------------------
@@ -157,6 +155,7 @@ def _half_width(chart):
 
 
 def _selfassessment(year, values, blocks):
+    """Every self-assessment figure from one year_summary(): the charts reuse its subgoal stats."""
     from selfassessment import charts as sa_charts
     from selfassessment import stats
 
@@ -167,12 +166,14 @@ def _selfassessment(year, values, blocks):
         "sjalvskattning_tillampat": sv_number(summary.applied),
         "sjalvskattning_tillampat_ord": _word(summary.applied),
         "sjalvskattning_maxpoang": sv_number(summary.max_score),
+        "systemledningar": sv_number(summary.leaderships),
     })
     by_number = {s.number: s for s in summary.subgoals}
     for key, numbers in [("delmal_hogst", summary.highest), ("delmal_lagst", summary.lowest),
                          ("delmal_storst_spridning", summary.largest_spread)]:
         values[key] = " och ".join(f"{n}, ”{by_number[n].name}”" for n in numbers) or "–"
-    goals = list(SubGoal.objects.order_by("number"))
+    # summary.subgoals are the delmål in number order with their names and statements: no query again.
+    goals = summary.subgoals
     blocks["sjalvskattningsfragor"] = {
         "kind": "table", "numbered": True, "title": _("Självskattningens påståenden och svarsskala"),
         "caption": _("Självskattningsfrågor och svarsskala hämtade från självskattningsverktyget. Maxpoängen för "
@@ -187,13 +188,13 @@ def _selfassessment(year, values, blocks):
         for name in ("figur_medelvarden", "utkast_medelvarden", "utkast_spridning", "bilaga3_histogram"):
             blocks[name] = none
         return
-    blocks["figur_medelvarden"] = _chart(sa_charts.means_chart(year.year), numbered=True)
+    blocks["figur_medelvarden"] = _chart(sa_charts.means_chart_of(summary.subgoals, summary.year), numbered=True)
     blocks["utkast_medelvarden"] = {"kind": "paragraphs",
                                     "paragraphs": [{"text": t, "items": []} for t in prose.means_draft(summary)]}
     blocks["utkast_spridning"] = {"kind": "paragraphs",
                                   "paragraphs": [{"text": t, "items": []} for t in prose.spread_draft(summary)]}
     blocks["bilaga3_histogram"] = {"kind": "charts", "charts": [
-        _chart(_half_width(c), numbered=False) for c in sa_charts.histograms(year.year)]}
+        _chart(_half_width(sa_charts.histogram(s)), numbered=False) for s in summary.subgoals]}
 
 
 def _mapping(year, values, blocks):
@@ -235,19 +236,17 @@ def _mapping(year, values, blocks):
 
 
 def _survey(year, values, blocks):
-    submitted = figures.yes_count(year, "overgripande-uppfoljning")
-    areas = figures.area_counts(year)
-    from reporting.models import SurveyResponse
-
-    answered = SurveyResponse.objects.filter(questionnaire__year=year, status="submitted").count()
+    answered, followed_up, _answering = figures.submitted_and_yes_count(year, "overgripande-uppfoljning")
+    counts = figures.option_counts_of(year, [figures.AREAS_KEY, figures.POTENTIAL_KEY])
+    areas = counts[figures.AREAS_KEY]
     values["enkat_svarat"] = sv_number(answered)
-    values["uppfoljning_ja"] = sv_number(submitted[0])
+    values["uppfoljning_ja"] = sv_number(followed_up)
     missing = _missing(_("Uppgifter från kommunenkäten saknas för %(year)s.") % {"year": year.year})
     if not answered or not areas:
         blocks["figur_omraden"] = missing
         blocks["utvecklingspotential"] = missing
     else:
-        chart = figures.area_chart(year)
+        chart = figures.area_table(year, areas)
         # Long area names wrapped, so the bars keep their room in the narrower A4 column.
         wrapped = [{**r, "label": "<br>".join(textwrap.wrap(r["label"], 42))} for r in areas]
         fig = figures.counts_figure(wrapped)
@@ -255,16 +254,17 @@ def _survey(year, values, blocks):
         fig.update_yaxes(tickfont={"size": 11})
         blocks["figur_omraden"] = _chart(_Chart(fig, chart["title"], chart["caption"], chart["columns"],
                                                 chart["rows"]), numbered=True)
-        potential = [r for r in figures.potential_counts(year) if r["count"]]
+        potential = [r for r in counts[figures.POTENTIAL_KEY] if r["count"]]
         blocks["utvecklingspotential"] = {
             "kind": "table", "numbered": False, "title": _("Områden med utvecklingspotential"), "caption": "",
             "columns": [_("Område"), _("Antal kommuner")],
             "rows": [[r["label"], sv_number(r["count"])] for r in potential], "notes": [],
         }
-    groups = [{"question": g["question"].text, "quotes": g["quotes"]} for g in figures.quotes(year)]
+    picked_groups = figures.quotes(year)
+    groups = [{"question": g["question"].text, "quotes": g["quotes"]} for g in picked_groups]
     blocks["citat"] = {"kind": "quotes", "groups": groups} if groups else _missing(
         _("Inga citat är utvalda för %(year)s.") % {"year": year.year})
-    picked = {g["question"].key: g["quotes"] for g in figures.quotes(year)}
+    picked = {g["question"].key: g["quotes"] for g in picked_groups}
     # Keys of any year (and of the reference kommunenkät) are known names, so last year's text still
     # builds for a year whose kommunenkät lacks a question: that block then says there are no quotes.
     from reporting.reference_data import KOMMUNENKAT_2024
@@ -281,6 +281,8 @@ def _economy(year, values, blocks):
     table = figures.economy_table(year)
     total = table["sum"]
     values.update({
+        # economy_table has one row per municipality, so it counts them without a query of its own.
+        "kommuner": sv_number(len(table["rows"])),
         "ekonomi_tilldelat_summa": sv_number(total["allocated"]),
         "ekonomi_tillgangligt_summa": sv_number(total["available"]),
         "ekonomi_forbrukat_summa": sv_number(total["consumed"]),
@@ -349,17 +351,16 @@ def _tagged_arrows(cards):
 
 def collect(year):
     """The snapshot of everything the report shows for `year` (a ReportingYear)."""
-    values = {
-        "ar": str(year.year), "foregaende_ar": str(year.year - 1), "utgivningsar": str(year.year + 1),
-        "systemledningar": sv_number(LocalLeadership.objects.count()),
-        "kommuner": sv_number(Municipality.objects.count()),
-    }
+    # "systemledningar" and "kommuner" are filled in by the sections that already count them.
+    values = {"ar": str(year.year), "foregaende_ar": str(year.year - 1), "utgivningsar": str(year.year + 1)}
     blocks = {}
     _selfassessment(year, values, blocks)
     _mapping(year, values, blocks)
     _survey(year, values, blocks)
     _economy(year, values, blocks)
     _infographic(year, values, blocks)
+    first = ("ar", "foregaende_ar", "utgivningsar", "systemledningar", "kommuner")
+    values = {**{name: values[name] for name in first}, **values}  # the snapshot's order as before
     return {"year": year.year, "collected_at": timezone.localtime().strftime("%Y-%m-%d"),
             "values": values, "blocks": blocks}
 

@@ -1,5 +1,6 @@
 """`make bench` (dashboards part, issue 8): server time and SQL queries per page for the
-dashboards, the infographic and the report HTML, on national-scale synthetic data.
+dashboards, the infographic, the report HTML preview and the published HTML report a reader reads,
+on national-scale synthetic data.
 
 Never touches the user's database: for each case (1 and 10 years of data) it migrates a fresh
 SQLite file in a temporary folder (or the database GNV_BENCH_DATABASE_URL names: it is then
@@ -112,6 +113,24 @@ def build(year_count):
     return reader, rss
 
 
+def publish_html_report():
+    """A published HTML version of LAST_YEAR's report, built the way the background task builds it;
+    returns its pk (readers read it through report_read)."""
+    from django.utils import timezone
+
+    from gnv_portal.models import ReportingYear
+    from reporting import build as report_build
+    from reporting.models import ReportVersion
+
+    year = ReportingYear.objects.get(year=LAST_YEAR)
+    built = report_build.build(year, "html")
+    version = ReportVersion.objects.create(
+        year=year, format=ReportVersion.Format.HTML, status=ReportVersion.Status.READY, content=built.content,
+        checksum=built.checksum, text=built.text, snapshot=built.snapshot, published=True,
+        published_at=timezone.now(), finished_at=timezone.now())
+    return version.pk
+
+
 def measure(client, path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -130,8 +149,9 @@ def measure(client, path):
     return status, statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], queries
 
 
-def pages():
-    """(kind, who, path): the dashboards and the infographic as a reader, the report HTML as RSS."""
+def pages(version_pk):
+    """(kind, who, path): the dashboards and the infographic as a reader, the report HTML preview as RSS,
+    and the published HTML report (version `version_pk`) as a reader reads it."""
     from django.urls import NoReverseMatch, reverse
 
     dash = reverse("reporting:dashboard")
@@ -149,6 +169,7 @@ def pages():
             break
         except NoReverseMatch:
             continue
+    result.append(("report", "reader", reverse("reporting:report_read", args=[version_pk])))
     return result
 
 
@@ -158,10 +179,11 @@ def run(year_count):
     fresh_database()
     started = time.perf_counter()
     reader, rss = build(year_count)
+    version_pk = publish_html_report()
     print(f"\n{year_count} år data (byggt på {time.perf_counter() - started:.0f} s)")
     print(f"{'sida':66} {'median ms':>10} {'p95 ms':>8} {'frågor':>7}  mål")
     results = {}
-    for kind, who, path in pages():
+    for kind, who, path in pages(version_pk):
         client = Client()
         client.force_login(reader if who == "reader" else rss, backend="django.contrib.auth.backends.ModelBackend")
         status, median, p95, queries = measure(client, path)
