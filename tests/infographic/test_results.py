@@ -126,3 +126,25 @@ def test_a_series_over_time_for_the_dashboards(accessibility_values):
 
     assert indicator_series("2.1") == [(2023, "0020", "T", Decimal("50")), (2024, "0020", "T", Decimal("61.2"))]
     assert len(indicator_series("2.1", areas=["0020", "0001"])) == 4
+
+
+def test_a_municipality_in_focus_shows_its_latest_period_up_to_the_editions_and_its_peers_of_then(years):
+    previous_year, year = years
+    for code, values in [("2080", (50, None, 70)), ("2062", (10, 20, 95)), ("0180", (30, 30, 30)),
+                         ("1480", (40, 40, 40)), ("0020", (45, 45, 45))]:
+        for period, value in zip((2022, 2023, 2024), values, strict=True):
+            put("3.2", code, period, value)
+    Edition.objects.create(year=year, periods={"3.2": 2023})
+    result = card(build_infographic(year, focus=Municipality.objects.get(code="2080")), "3.2")
+    falun = result.sexes[0]
+    assert (result.area, result.period, falun.value) == ("2080", 2022, Decimal(50))  # 2023 is empty, 2024 too late
+    assert falun.previous_value is None and falun.trend is None
+    assert (falun.peer_count, falun.comparison) == (4, "better")  # 2022's four municipalities; not Dalarna
+
+
+def test_the_sources_of_the_values_are_listed_once_each(accessibility_values):
+    assert build_infographic().sources == {"kolada"} and not build_infographic().is_demo
+    IndicatorValue.objects.filter(area="0001").update(source="csv")
+    IndicatorValue.objects.filter(area="0003").update(source="demo")
+    info = build_infographic()
+    assert info.sources == {"kolada", "csv", "demo"} and info.is_demo

@@ -116,3 +116,38 @@ def test_the_edition_of_a_published_year_is_kept(client_for, rss_user, values):
     response = client.post(SAVE, {"ar": "2024"}, follow=True)
     assert "hör till en publicerad rapport och kan inte ändras" in response.content.decode()
     assert Edition.objects.get().periods["2.1"] == 2024
+
+
+def _fill(periods):
+    """Every indicator for regions and municipalities, T/K/M, over the given periods."""
+    from gnv_portal.models import Municipality
+
+    areas = ["0001", "0003", "0004", "0005", "0020", *Municipality.objects.values_list("code", flat=True)]
+    fetched = timezone.make_aware(datetime(2025, 2, 1))
+    IndicatorValue.objects.bulk_create([
+        IndicatorValue(indicator=indicator, area=area, period=period, sex=sex, fetched_at=fetched,
+                       value=Decimal(40 + (n * 7 + period) % 23))
+        for indicator in Indicator.objects.all() for n, area in enumerate(areas) for period in periods
+        for sex in "TKM"])
+
+
+def _page_queries(client, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(URL, params)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(URL, params)
+    assert page.status_code == 200 and 'data-comparison="' in page.content.decode()
+    return len(captured)
+
+
+@pytest.mark.parametrize("params", [{"ar": "2024"}, {"ar": "2024", "kommun": "2080"}])
+def test_the_page_runs_the_same_few_queries_with_one_and_with_ten_periods(client_for, reader, reference, params):
+    ReportingYear.objects.create(year=2024, status="open")
+    client = client_for(reader)
+    _fill([2024])
+    one_period = _page_queries(client, params)
+    _fill(range(2015, 2024))
+    ten_periods = _page_queries(client, params)
+    assert one_period == ten_periods <= 25
