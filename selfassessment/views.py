@@ -149,20 +149,28 @@ def assessment_confirm(request, year, leadership_id):
         return redirect("selfassessment:form", year.year, leadership.pk)
     context = _assessment_context(year, leadership, assessment, request.user)
     context["missing"] = answers.missing_in_assessment(assessment)
-    template = "selfassessment/assessment_confirm.html"
+    return _confirm_and_submit(
+        request, assessment, context, "selfassessment/assessment_confirm.html",
+        reverse("selfassessment:form", args=[year.year, leadership.pk]),
+        already=_("Självskattningen är redan inskickad."), done=_("Tack! Självskattningen är inskickad."),
+    )
+
+
+def _confirm_and_submit(request, response, context, template, back, *, already, done):
+    """The summary page: GET shows it, POST submits once and goes back to the form."""
     if request.method == "POST":
-        if assessment.status == ResponseStatus.SUBMITTED:
+        if response.status == ResponseStatus.SUBMITTED:
             # A second click or a second tab: the answer is already in; nothing happens twice.
-            messages.info(request, _("Självskattningen är redan inskickad."))
-            return redirect("selfassessment:form", year.year, leadership.pk)
+            messages.info(request, already)
+            return redirect(back)
         if context["lock_reason"]:
             return _locked(request, template, context, context["lock_reason"])
         try:
-            answers.submit(assessment, request.user, context["missing"])
+            answers.submit(response, request.user, context["missing"])
         except ValueError:
             return render(request, template, context, status=400)
-        messages.success(request, _("Tack! Självskattningen är inskickad."))
-        return redirect("selfassessment:form", year.year, leadership.pk)
+        messages.success(request, done)
+        return redirect(back)
     return render(request, template, context)
 
 
@@ -243,20 +251,11 @@ def mapping_confirm(request, year, leadership_id):
         return redirect("selfassessment:mapping", year.year, leadership.pk)
     context = _mapping_context(year, leadership, mapping, request.user)
     context["missing"] = answers.missing_in_mapping(mapping)
-    template = "selfassessment/mapping_confirm.html"
-    if request.method == "POST":
-        if mapping.status == ResponseStatus.SUBMITTED:
-            messages.info(request, _("Kartläggningen är redan inskickad."))
-            return redirect("selfassessment:mapping", year.year, leadership.pk)
-        if context["lock_reason"]:
-            return _locked(request, template, context, context["lock_reason"])
-        try:
-            answers.submit(mapping, request.user, context["missing"])
-        except ValueError:
-            return render(request, template, context, status=400)
-        messages.success(request, _("Tack! Kartläggningen är inskickad."))
-        return redirect("selfassessment:mapping", year.year, leadership.pk)
-    return render(request, template, context)
+    return _confirm_and_submit(
+        request, mapping, context, "selfassessment/mapping_confirm.html",
+        reverse("selfassessment:mapping", args=[year.year, leadership.pk]),
+        already=_("Kartläggningen är redan inskickad."), done=_("Tack! Kartläggningen är inskickad."),
+    )
 
 
 # --- RSS: overview, e-mails, reopening, results, import ----------------------------------
