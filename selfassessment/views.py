@@ -324,17 +324,23 @@ def send_emails(request, year):
     return redirect("selfassessment:overview", year.year)
 
 
+def _reopen(request, response, reason, done):
+    """RSS reopens a submitted answer (logged with the reason); anything else is left as it is."""
+    if response.status != ResponseStatus.SUBMITTED:
+        messages.info(request, _("Svaret är inte inskickat och behöver inte öppnas igen."))
+    else:
+        workflow.reopen(response, request.user, reason)
+        messages.success(request, done)
+
+
 @access.rss_required
 @require_http_methods(["GET", "POST"])
 def assessment_detail(request, pk):
     assessment = get_object_or_404(SelfAssessment.objects.select_related("year", "leadership"), pk=pk)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if assessment.status != ResponseStatus.SUBMITTED:
-            messages.info(request, _("Svaret är inte inskickat och behöver inte öppnas igen."))
-        else:
-            workflow.reopen(assessment, request.user, form.cleaned_data["reason"])
-            messages.success(request, _("Svaret är öppnat igen. Representanten kan nu ändra och skicka in på nytt."))
+        _reopen(request, assessment, form.cleaned_data["reason"],
+                _("Svaret är öppnat igen. Representanten kan nu ändra och skicka in på nytt."))
         return redirect("selfassessment:assessment_detail", assessment.pk)
     return render(request, "selfassessment/assessment_detail.html", {
         "assessment": assessment, "summary": _assessment_summary(assessment), "form": form,
@@ -348,11 +354,7 @@ def mapping_detail(request, pk):
     mapping = get_object_or_404(LeadershipMapping.objects.select_related("year", "leadership"), pk=pk)
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mapping.status != ResponseStatus.SUBMITTED:
-            messages.info(request, _("Svaret är inte inskickat och behöver inte öppnas igen."))
-        else:
-            workflow.reopen(mapping, request.user, form.cleaned_data["reason"])
-            messages.success(request, _("Kartläggningen är öppnad igen."))
+        _reopen(request, mapping, form.cleaned_data["reason"], _("Kartläggningen är öppnad igen."))
         return redirect("selfassessment:mapping_detail", mapping.pk)
     return render(request, "selfassessment/mapping_detail.html", {
         "mapping": mapping, "summary": _mapping_summary(mapping), "form": form,
