@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from gnv_portal import workflow
 from gnv_portal.demo import demo_email
 from gnv_portal.models import Municipality, ReportingYear, ResponseEvent, ResponseStatus, User
-from reporting import economy, figures, questionnaires, reference_data
 from reporting.models import EconomicReport, Questionnaire, Quote, SurveyResponse
+from reporting.municipal import economy, figures, questionnaires, reference_data
 
 # Bilaga 1 (seed report): allocated, surplus paid back by RSS, consumed; whole kronor.
 # The consumed amounts of Falun, Mora and Säter are not legible in the seed. Mora and Säter

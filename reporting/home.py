@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from gnv_portal import access
 from gnv_portal.models import ReportingYear, Role
-from reporting import dashboard_views, economy
+from reporting.dashboards import views as dashboard_views
 from reporting.models import EconomicReport, SurveyResponse
-from reporting.workflow_status import status_label
+from reporting.municipal import economy
+from reporting.municipal.workflow_status import status_label
 
 
 def _current_year():

@@ -1,30 +1,11 @@
-from django.urls import include, path
+"""The reporting app's pages, one URL module per part (all names in the `reporting` namespace)."""
 
-from reporting import views
+from django.urls import include, path
 
 app_name = "reporting"
 
 urlpatterns = [
-    path("<int:year>/kommunenkat/<int:municipality_id>/", views.survey, name="survey"),
-    path("<int:year>/ekonomi/<int:municipality_id>/", views.economy_form, name="economy"),
-    path("<int:year>/", views.overview, name="overview"),
-    path("<int:year>/utskick/", views.send_emails, name="send_emails"),
-    path("<int:year>/ateroppna/<str:part>/<int:municipality_id>/", views.reopen, name="reopen"),
-    path("<int:year>/sammanstallning/", views.compilation, name="compilation"),
-    path("<int:year>/figurer/", views.figures_page, name="figures"),
-    path("<int:year>/figurer/omraden.csv", views.area_csv, name="area_csv"),
-    path("<int:year>/ekonomi/belopp/", views.prefill, name="prefill"),
-    path("<int:year>/export.xlsx", views.export_excel, name="export_excel"),
-    path("<int:year>/export-<str:part>.csv", views.export_csv, name="export_csv"),
-    path("<int:year>/citat/", views.quote_list, name="quotes"),
-    path("<int:year>/citat/<int:answer_id>/", views.quote_edit, name="quote_edit"),
-    path("ekonomi/import/", views.economy_import, name="economy_import"),
-    path("enkater/", views.questionnaire_list, name="questionnaires"),
-    path("enkater/<int:year>/", views.questionnaire_detail, name="questionnaire"),
-]
-
-# The annual report (issue 7) and the dashboards (issue 8) keep their own URL modules.
-urlpatterns += [
-    path("arsrapport/", include("reporting.report_urls")),
-    path("valfardsradet/", include("reporting.dashboard_urls")),
+    path("", include("reporting.municipal.urls")),
+    path("arsrapport/", include("reporting.annual_report.urls")),
+    path("valfardsradet/", include("reporting.dashboards.urls")),
 ]

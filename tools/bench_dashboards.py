@@ -56,10 +56,10 @@ def build(year_count):
     from gnv_portal.models import ResponseStatus as S
     from infographic.areas import REGIONS
     from infographic.models import Indicator, IndicatorValue
-    from reporting import questionnaires
     from reporting.demo import _survey_data
     from reporting.models import EconomicReport, SurveyResponse
-    from reporting.reference_data import load_template
+    from reporting.municipal import questionnaires
+    from reporting.municipal.reference_data import load_template
     from selfassessment.models import LeadershipMapping, Rating, SelfAssessment
 
     rng = random.Random(8)
@@ -119,7 +119,7 @@ def publish_html_report():
     from django.utils import timezone
 
     from gnv_portal.models import ReportingYear
-    from reporting import build as report_build
+    from reporting.annual_report import build as report_build
     from reporting.models import ReportVersion
 
     year = ReportingYear.objects.get(year=LAST_YEAR)

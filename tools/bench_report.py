@@ -50,9 +50,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="gnv-bench-report-") as workdir:
         setup_django(workdir)
         from gnv_portal.models import ReportingYear
-        from reporting.build import build
+        from reporting.annual_report.build import build
+        from reporting.annual_report.pdf import html_to_pdf
         from reporting.models import ChartImage
-        from reporting.pdf import html_to_pdf
 
         year = ReportingYear.objects.get(year=2024)
         ChartImage.objects.all().delete()

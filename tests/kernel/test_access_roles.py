@@ -15,7 +15,7 @@ ALLOWED = {
     "falun_rep": EVERY_USER,
     "avesta_respondent": EVERY_USER,
     # Key indicators are public Kolada data and our processing of them.
-    # ... and the dashboards for Välfärdsrådet, which show published years only (tests/dashboard).
+    # ... and the dashboards for Välfärdsrådet, which show published years only (tests/reporting/dashboards).
     "reader": EVERY_USER | {"infographic:infographic", "infographic:export_values", "reporting:dashboard",
                             "reporting:dashboard_self_assessment", "reporting:dashboard_indicators",
                             "reporting:dashboard_economy"},

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gnv_portal.models import ReportingYear
-from reporting.build import build
-from reporting.report import ReportTextError
+from reporting.annual_report.build import build
+from reporting.annual_report.report import ReportTextError
 
 
 class Command(BaseCommand):

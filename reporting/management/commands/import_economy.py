@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reporting.imports import import_economy
+from reporting.municipal.imports import import_economy
 
 
 class Command(BaseCommand):

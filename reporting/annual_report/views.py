@@ -1,0 +1,176 @@
+"""Portal pages of the annual report: RSS edits the text (with preview), creates versions in
+the background, and publishes one; readers see and download published versions only."""
+
+import re
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gnv_portal import access
+from gnv_portal.models import ReportingYear
+from reporting.annual_report import blocks, build, report
+from reporting.annual_report.tasks import build_report_task
+from reporting.models import ReportText, ReportVersion
+
+
+def _year(year):
+    return get_object_or_404(ReportingYear, year=year)
+
+
+def _visible_version(request, pk):
+    """The version if the user may see it: RSS all, readers only published ones (404 otherwise)."""
+    version = get_object_or_404(ReportVersion.objects.select_related("year").defer("content"), pk=pk)
+    if not access.is_rss(request.user) and not version.published:
+        raise Http404
+    return version
+
+
+@access.reader_required
+def report_home(request, year):
+    year = _year(year)
+    versions = ReportVersion.objects.filter(year=year).defer("content", "snapshot", "text")
+    if not access.is_rss(request.user):
+        versions = versions.filter(published=True, status=ReportVersion.Status.READY)
+        # For readers a year's report exists once a version of it is published.
+        if not versions.exists():
+            raise Http404
+    return render(request, "reporting/report/home.html", {
+        "year": year, "versions": versions, "is_rss": access.is_rss(request.user),
+        "has_text": ReportText.objects.filter(year=year).exists(),
+    })
+
+
+def _preview(text, snapshot):
+    try:
+        body, _headings = report.render_body(text, snapshot, blocks.web_renderer())
+        return body, []
+    except report.ReportTextError as error:
+        return "", error.errors
+
+
+def _insert_drafts(text, snapshot):
+    """Replace the generated-draft blocks by their text, so RSS can edit the sentences."""
+    for name in ("utkast_medelvarden", "utkast_spridning"):
+        data = snapshot["blocks"].get(name, {})
+        if data.get("kind") != "paragraphs":
+            continue
+        paragraphs = "\n\n".join(p["text"] for p in data["paragraphs"])
+        text = re.sub(rf"^[ \t]*\[\[\s*{name}\s*\]\][ \t]*$", lambda _m, p=paragraphs: p, text, flags=re.M)
+    return text
+
+
+@access.rss_required
+@require_http_methods(["GET", "POST"])
+def report_text(request, year):
+    year = _year(year)
+    snapshot = report.collect(year)
+    text = report.normalise(request.POST.get("body", "")) if request.method == "POST" else report.text_for_year(year)
+    action = request.POST.get("action", "")
+    errors, preview = [], ""
+    if request.method == "POST":
+        if action == "insert_drafts":
+            text = _insert_drafts(text, snapshot)
+            messages.info(request, _("Utkasten är infogade som text. Granska dem och spara."))
+        preview, errors = _preview(text, snapshot)
+        if action == "save" and not errors:
+            ReportText.objects.update_or_create(year=year, defaults={"body": text, "updated_by": request.user})
+            messages.success(request, _("Rapporttexten är sparad."))
+            return redirect("reporting:report_text", year.year)
+    return render(request, "reporting/report/text.html", {
+        "year": year, "body": text, "errors": errors, "preview": preview, "blocks": report.BLOCKS,
+        "values": [(name, report.VALUES[name], snapshot["values"][name]) for name in report.VALUES],
+        "quote_blocks": sorted(n for n in snapshot["blocks"] if n.startswith("citat:")),
+        "draft": [p for name in ("utkast_medelvarden", "utkast_spridning")
+                  for p in snapshot["blocks"][name].get("paragraphs", [])],
+    }, status=400 if errors and action == "save" else 200)
+
+
+@access.rss_required
+def report_preview(request, year):
+    """The report as it would be built now, in the portal (interactive charts)."""
+    year = _year(year)
+    snapshot = report.collect(year)
+    body, errors = _preview(report.text_for_year(year), snapshot)
+    return render(request, "reporting/report/preview.html", {"year": year, "body": body, "errors": errors})
+
+
+@access.rss_required
+@require_POST
+def report_create(request, year):
+    year = _year(year)
+    fmt = request.POST.get("format", ReportVersion.Format.PDF)
+    if fmt not in ReportVersion.Format.values:
+        fmt = ReportVersion.Format.PDF
+    text = report.text_for_year(year)
+    snapshot = report.collect(year)
+    errors = report.check_text(text, snapshot)
+    if errors:
+        # Said at once, on the page RSS is on, rather than as a failed version a while later.
+        for error in errors:
+            messages.error(request, error)
+        return redirect("reporting:report", year.year)
+    version = ReportVersion.objects.create(year=year, format=fmt, text=text, snapshot=snapshot,
+                                           created_by=request.user, progress=_("Väntar på att starta"))
+    transaction.on_commit(lambda: build_report_task.enqueue(version.pk))
+    return redirect("reporting:report_version", version.pk)
+
+
+@access.reader_required
+def report_version(request, pk):
+    version = _visible_version(request, pk)
+    return render(request, "reporting/report/version.html", {
+        "version": version, "year": version.year, "is_rss": access.is_rss(request.user),
+        "building": version.status == ReportVersion.Status.BUILDING,
+    })
+
+
+@access.reader_required
+def report_download(request, pk):
+    version = _visible_version(request, pk)
+    if version.status != ReportVersion.Status.READY:
+        raise Http404
+    content = ReportVersion.objects.values_list("content", flat=True).get(pk=pk)
+    content_type = "application/pdf" if version.format == ReportVersion.Format.PDF else "text/html; charset=utf-8"
+    response = HttpResponse(bytes(content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{version.filename}"'
+    return response
+
+
+@access.reader_required
+def report_read(request, pk):
+    """A ready version as the self-contained HTML report in the browser (for a PDF version: the same
+    text and data snapshot rendered as HTML)."""
+    version = _visible_version(request, pk)
+    if version.status != ReportVersion.Status.READY:
+        raise Http404
+    if version.format == ReportVersion.Format.HTML:
+        html = bytes(ReportVersion.objects.values_list("content", flat=True).get(pk=pk)).decode("utf-8")
+    else:
+        html = build.document_html(version.text, version.snapshot)
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+
+@access.rss_required
+@require_POST
+def report_publish(request, pk):
+    """Publish a ready version: it keeps its text and data snapshot, and the year becomes published."""
+    version = get_object_or_404(ReportVersion.objects.select_related("year"), pk=pk)
+    if version.status != ReportVersion.Status.READY:
+        messages.error(request, _("Bara en färdig version kan publiceras."))
+        return redirect("reporting:report_version", version.pk)
+    with transaction.atomic():
+        version.published = True
+        version.published_at = timezone.now()
+        version.save(update_fields=["published", "published_at"])
+        year = version.year
+        year.status = ReportingYear.Status.PUBLISHED
+        year.save()
+    messages.success(request, _("Versionen är publicerad och kan läsas av läsarna."))
+    return redirect("reporting:report_version", version.pk)
+
+
