@@ -178,6 +178,9 @@ DEFAULT_FROM_EMAIL = env_str("GNV_DEFAULT_FROM_EMAIL", "GNV-portalen <gnv-portal
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where a locked form tells the respondent to turn.
 RSS_CONTACT_EMAIL = env_str("GNV_RSS_CONTACT_EMAIL", "rss@regiondalarna.se")
+# The portal's address in e-mails sent in the background (receipts, scheduled reminders),
+# where there is no request to take it from.
+SITE_URL = env_str("GNV_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 
 # Production hardening; `manage.py check --deploy` must print no warnings with GNV_DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
