@@ -70,7 +70,7 @@ def test_the_mapping_receipt_goes_to_every_representative_of_the_leadership(
     assert LeadershipMapping.objects.get().status == "submitted"
     assert sorted(m.to[0] for m in mail.outbox) == [colleague.email, falun_rep.email]
     body = mail.outbox[0].body
-    assert "Kvitto: Kartläggning 2024 – Falun är inskickad" == mail.outbox[0].subject
+    assert mail.outbox[0].subject == "Kvitto: Kartläggning 2024 – Falun är inskickad"
     assert "Vilka roller ingår i systemledningen?: MAS, BUP" in body
     assert "Vilka utmaningar ser ni?: Tid" in body
 
