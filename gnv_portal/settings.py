@@ -32,9 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "gnv_portal.apps.AxesConfig",
     "django_tasks",
-    "django_tasks_db",
+    "gnv_portal.apps.TasksConfig",
     "gnv_portal.apps.GNVPortalConfig",
     "selfassessment",
     "infographic",
@@ -155,6 +155,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files served at the site's root, e.g. /favicon.ico, which browsers ask for on every page.
+WHITENOISE_ROOT = BASE_DIR / "public"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
