@@ -3,7 +3,9 @@
 Playwright drives /usr/bin/chromium through `executable_path`; no browser is ever
 downloaded. `Browser.visit()` and `Browser.check()` run axe-core (from node_modules,
 installed by `make install`) on every page a test visits and fail on any serious or
-critical violation; a test that navigates without checking fails at teardown.
+critical violation; then the same page at a phone's width (390 px) must not scroll
+sideways, and a scrolling table there must be reachable by keyboard. A test that
+navigates without checking fails at teardown.
 """
 
 import json
@@ -24,17 +26,71 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERIOUS = {"serious", "critical"}
+PHONE = {"width": 390, "height": 844}
+# Rules whose outcome depends on the width (axe runs them again at the phone's width).
+NARROW_RULES = ["scrollable-region-focusable"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
-def axe_violations(page):
-    """Run axe-core in the page; return the serious and critical violations."""
+def axe_violations(page, rules=None):
+    """Run axe-core in the page (all WCAG 2.1 AA rules, or just `rules`); return the serious
+    and critical violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
-    )
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": TAGS}
+    result = page.evaluate("async (only) => await axe.run(document, {runOnly: only})", only)
     return [v for v in result["violations"] if v["impact"] in SERIOUS]
+
+
+# The page's width beyond the window, and the outermost elements that stick out (not the
+# ones inside a scrolling or clipping box, which do not widen the page).
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const over = document.documentElement.scrollWidth - width;
+  if (over <= 0) { return null; }
+  const describe = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+    + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const out = (e) => e.getBoundingClientRect().right > width + 1;
+  const clipped = (e) => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') { return true; }
+    }
+    return false;
+  };
+  // An absolutely placed element escapes a box that is not positioned itself.
+  const escapes = (e) => ['absolute', 'fixed'].includes(getComputedStyle(e).position);
+  const outermost = (e) => !(e.parentElement && out(e.parentElement) && e.parentElement !== document.body);
+  const culprits = [...document.body.querySelectorAll('*')]
+    .filter((e) => out(e) && (!clipped(e) || escapes(e)) && (outermost(e) || escapes(e)))
+    .slice(0, 5).map((e) => describe(e) + ' ' + Math.round(e.getBoundingClientRect().width) + 'px: '
+      + (e.textContent || '').trim().slice(0, 60));
+  return {over: over, culprits: culprits};
+}"""
+
+# Let plotly redraw charts at the new width (it does so on the window's resize event,
+# a moment later) before measuring.
+SETTLE_JS = """async () => {
+  if (window.Plotly) {
+    await Promise.all([...document.querySelectorAll('.js-plotly-plot')].map((p) => window.Plotly.Plots.resize(p)));
+  }
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
+def check_phone_width(page):
+    """At 390 px: no sideways scrolling, and scrolling regions reachable by keyboard."""
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        page.evaluate(SETTLE_JS)
+        overflow = page.evaluate(OVERFLOW_JS)
+        assert overflow is None, (f"{page.url} scrolls sideways at {PHONE['width']} px by {overflow['over']} px: "
+                                  + "; ".join(overflow["culprits"]))
+        violations = axe_violations(page, NARROW_RULES)
+        assert not violations, f"axe-core at {PHONE['width']} px: {page.url}\n{describe(violations)}"
+    finally:
+        page.set_viewport_size(size)
+        page.evaluate(SETTLE_JS)
 
 
 def describe(violations):
@@ -65,6 +121,7 @@ class Browser:
         self.page.wait_for_load_state()
         violations = axe_violations(self.page)
         assert not violations, f"axe-core: {self.page.url}\n{describe(violations)}"
+        check_phone_width(self.page)
         self.checked.add(self.page.url)
 
     def log_in(self, email, password):
