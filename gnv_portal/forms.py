@@ -112,8 +112,7 @@ class ReminderScheduleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["dates"] = "\n".join(self.instance.dates)
+        self.initial["dates"] = "\n".join(self.instance.dates)
         for name, (low, high) in {"every_days": (1, 60), "start_days_before": (0, 365), "max_per_person": (1, 20),
                                   "min_interval_days": (1, 60)}.items():
             self.fields[name].widget.attrs.update(min=low, max=high)

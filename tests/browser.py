@@ -215,5 +215,19 @@ class Browser:
         self.page.wait_for_url("**/konto/logga-in/")
         self.check()
 
+    def screenshot(self, name, width=None):
+        """Save the page as GNV_SCREENSHOTS/<name>.png when that folder is set (for a person to look at)."""
+        folder = os.environ.get("GNV_SCREENSHOTS")
+        if not folder:
+            return
+        size = self.page.viewport_size
+        if width:
+            self.page.set_viewport_size({"width": width, "height": size["height"]})
+            self.page.evaluate(SETTLE_JS)
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        if width:
+            self.page.set_viewport_size(size)
+
     def unchecked(self):
         return [url for url in self.loaded if url not in self.checked and url != "about:blank"]

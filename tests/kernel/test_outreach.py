@@ -230,3 +230,10 @@ def test_the_worker_is_asked_to_run_on_each_coming_date_once(client_for, rss_use
     queued = DBTaskResult.objects.filter(task_path="gnv_portal.tasks.send_scheduled_reminders_task")
     assert sorted(t.run_after.astimezone(STOCKHOLM) for t in queued) == [
         at(today + timedelta(days=n), minute=0) for n in (2, 9)]
+
+
+def test_the_schedule_page_starts_empty_for_every_part(client_for, rss_user, year):
+    page = client_for(rss_user).get(reverse("reminder_schedules", args=[2024])).content.decode()
+    for part in ["sjalvskattning", "kartlaggning", "kommunenkat", "ekonomi"]:
+        assert f'name="{part}-dates"' in page
+    assert "[]" not in page
