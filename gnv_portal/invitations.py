@@ -24,17 +24,22 @@ def existing_account(email):
     return User.objects.filter(email__iexact=email).first()
 
 
-def roles_text(invitation):
-    """"kommunrespondent, kommunenkät för Avesta och kommunrespondent, ekonomisk redovisning för Avesta"."""
+def roles_text(memberships):
+    """[(role, municipality, leadership)] → "kommunrespondent, kommunenkät för Avesta och läsare"."""
     labels = dict(Role.choices)
     parts = []
-    for role, municipality, leadership in invitation.memberships():
+    for role, municipality, leadership in memberships:
         org = municipality or leadership
         label = str(labels.get(role, role)).lower()
         parts.append(_("%(role)s för %(org)s") % {"role": label, "org": org} if org else label)
     if len(parts) < 2:
         return "".join(parts)
     return _("%(first)s och %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def current_roles_text(user):
+    return roles_text([(m.role, m.municipality, m.leadership) for m in
+                       Membership.objects.filter(user=user).select_related("municipality", "leadership")])
 
 
 def missing_memberships(user, invitation):
@@ -61,7 +66,7 @@ def send_invitation(invitation, created_by, base_url):
         [invitation],
         lambda inv: {
             "name": f"{inv.first_name} {inv.last_name}",
-            "role": roles_text(inv),
+            "role": roles_text(inv.memberships()),
             "organisation": "",
             "expires": sv_date(inv.expires_at),
             "link": link,
@@ -74,8 +79,9 @@ def send_invitation(invitation, created_by, base_url):
 
 @transaction.atomic
 def add_roles_to_account(user, invitation, created_by, base_url):
-    """The person has an account: add the roles now and tell her. Nothing else about the
-    account changes (name, password, whether it is active)."""
+    """The person has an account: add the roles now and tell her (the new ones). Nothing
+    else about the account changes (name, password, whether it is active)."""
+    added = roles_text(missing_memberships(user, invitation))
     _give_roles(user, invitation)
     invitation.new_token()  # the secret is thrown away: this invitation has no working link
     invitation.expires_at = invitation.accepted_at = timezone.now()
@@ -84,7 +90,7 @@ def add_roles_to_account(user, invitation, created_by, base_url):
     mailing.send_templated(
         ROLES_ADDED,
         [user],
-        lambda u: {"name": u.get_full_name() or u.email, "roles": roles_text(invitation),
+        lambda u: {"name": u.get_full_name() or u.email, "roles": added,
                    "link": base_url.rstrip("/") + reverse("login"), "contact": settings.RSS_CONTACT_EMAIL},
         sent_by=created_by,
     )

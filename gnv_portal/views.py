@@ -57,9 +57,10 @@ def invitations(request):
             return redirect("invitations")
         else:
             # Shown before anything changes: RSS sees whose account it is and confirms.
+            added = invitations_service.missing_memberships(existing, invitation)
             return render(request, "gnv_portal/invitations.html", {
-                "form": form, "existing": existing, "existing_roles": access.role_names(existing),
-                "new_roles": invitations_service.roles_text(invitation), **_invitation_list(),
+                "form": form, "existing": existing, "new_roles": invitations_service.roles_text(added),
+                "existing_roles": invitations_service.current_roles_text(existing), **_invitation_list(),
             })
     return render(request, "gnv_portal/invitations.html", {"form": form, **_invitation_list()})
 
@@ -91,7 +92,7 @@ def invitation_accept(request, token):
         messages.success(request, _("Välkommen! Ditt lösenord är sparat."))
         return redirect("home")
     return render(request, "gnv_portal/invitation_accept.html", {
-        "form": form, "invitation": invitation, "roles": invitations_service.roles_text(invitation)})
+        "form": form, "invitation": invitation, "roles": invitations_service.roles_text(invitation.memberships())})
 
 
 def _join_existing(request, invitation):
@@ -105,7 +106,7 @@ def _join_existing(request, invitation):
                                     "lösenord."))
         return redirect("login")
     return render(request, "gnv_portal/invitation_existing.html", {
-        "invitation": invitation, "roles": invitations_service.roles_text(invitation)})
+        "invitation": invitation, "roles": invitations_service.roles_text(invitation.memberships())})
 
 
 def accessibility(request):

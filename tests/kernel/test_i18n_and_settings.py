@@ -78,3 +78,16 @@ def test_the_favicon_every_page_asks_for_is_there(client, reference):
     page = client.get(reverse("login")).content.decode()
     assert 'rel="icon"' in page and "/static/favicon.svg" in page
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_the_new_pages_and_counts_have_english(client_for, rss_user):
+    from django.utils import translation
+
+    from gnv_portal import progress
+
+    with translation.override("en"):
+        assert progress.summary(["submitted", "submitted", "reopened"]) == "2 of 3 submitted, 1 reopened"
+    client = client_for(rss_user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("invitations")).content.decode()
+    assert "Invite a person to the portal with one or more roles." in page and "Roles" in page

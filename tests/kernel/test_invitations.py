@@ -128,7 +128,8 @@ def test_inviting_an_existing_account_adds_the_roles_after_rss_confirms(client_f
     page = invite(client, **data).content.decode()
     # First RSS sees whose account it is; nothing has changed yet.
     assert "falun@test.invalid har redan ett konto (Frida Falk)." in page
-    assert "Kontot har i dag: Systemledningsrepresentant." in page
+    assert "Kontot är i dag systemledningsrepresentant för Falun." in page
+    assert "Nu läggs till: kommunrespondent, kommunenkät för Avesta." in page
     assert not mail.outbox and Membership.objects.filter(user=falun_rep).count() == 1
 
     assert invite(client, confirm_existing="1", **data).status_code == 302
