@@ -15,24 +15,9 @@ def sv_percent(value, decimals=1):
     return formatting.sv_percent(value, int(decimals))
 
 
-@register.filter
-def sv_date(value):
-    return formatting.sv_date(value)
-
-
-@register.filter
-def sv_datetime(value):
-    return formatting.sv_datetime(value)
-
-
-@register.filter
-def iso_date(value):
-    return formatting.iso_date(value)
-
-
-@register.filter
-def iso_datetime(value):
-    return formatting.iso_datetime(value)
+# Dates: "1 december 2026 kl. 23.46" in text, ISO in tables (gnv_portal.formatting).
+for _name in ("sv_date", "sv_datetime", "iso_date", "iso_datetime"):
+    register.filter(_name, getattr(formatting, _name))
 
 
 @register.inclusion_tag("gnv_portal/_reopened.html")
