@@ -87,8 +87,8 @@ class EmailTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(EmailLog)
 class EmailLogAdmin(admin.ModelAdmin):
-    list_display = ["sent_at", "to", "subject", "template_key", "ok"]
-    list_filter = ["template_key", "ok"]
+    list_display = ["sent_at", "to", "subject", "template_key", "part", "ok"]
+    list_filter = ["template_key", "part", "ok"]
 
     def has_add_permission(self, request):
         return False
