@@ -38,9 +38,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-messages: locale/en/LC_MESSAGES/django.mo
+messages: locale/en/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | $(VENV)/.installed
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed
 	GNV_DEBUG=true $(PY) manage.py compilemessages -v0
 
 run: install

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from gnv_portal.models import (
     EmailLog,
@@ -70,8 +71,13 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "first_name", "last_name", "role", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = ["token_hash", "accepted_at", "user", "created_by"]
+    list_display = ["email", "first_name", "last_name", "roles_shown", "created_at", "expires_at", "accepted_at",
+                    "to_existing_account"]
+    readonly_fields = ["token_hash", "accepted_at", "user", "created_by", "to_existing_account"]
+
+    @admin.display(description=_("roller"))
+    def roles_shown(self, obj):
+        return obj.roles_display()
 
 
 @admin.register(EmailTemplate)
@@ -81,8 +87,8 @@ class EmailTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(EmailLog)
 class EmailLogAdmin(admin.ModelAdmin):
-    list_display = ["sent_at", "to", "subject", "template_key", "ok"]
-    list_filter = ["template_key", "ok"]
+    list_display = ["sent_at", "to", "subject", "template_key", "part", "ok"]
+    list_filter = ["template_key", "part", "ok"]
 
     def has_add_permission(self, request):
         return False

@@ -74,6 +74,37 @@ EMAIL_TEMPLATES = [
         "{link}\n\n"
         "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
     ),
+    (
+        "account-roles-added",
+        "Nya roller för ett befintligt konto",
+        "Nya uppgifter i GNV-portalen",
+        "Hej {name}!\n\n"
+        "RSS Dalarna har gett ditt konto i GNV-portalen {roles}.\n\n"
+        "Logga in som vanligt med din e-postadress och ditt lösenord: {link}\n"
+        "Har du glömt lösenordet kan du välja ett nytt på inloggningssidan.\n\n"
+        "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
+    ),
+    (
+        "response-receipt",
+        "Kvitto när ett svar skickas in (alla formulär)",
+        "Kvitto: {form} {year} – {organisation} är inskickad",
+        "Hej {name}!\n\n"
+        "Tack! {form} {year} för {organisation} skickades in {when} av {by}.\n\n"
+        "Det här skickades in:\n\n{summary}\n\n"
+        "Svaret finns i GNV-portalen: {link}\n"
+        "Behöver något ändras? Kontakta RSS Dalarna, {contact}.\n",
+    ),
+    (
+        "response-reopened",
+        "Meddelande när RSS öppnar ett inskickat svar igen (alla formulär)",
+        "{form} {year} – {organisation} är öppnad igen",
+        "Hej {name}!\n\n"
+        "RSS Dalarna har öppnat {form_definite} {year} för {organisation} igen så att den kan ändras.\n\n"
+        "Skäl: {reason}\n\n"
+        "Ändra och skicka in på nytt här: {link}\n"
+        "Sista svarsdag är {deadline}.\n\n"
+        "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
+    ),
 ]
 
 

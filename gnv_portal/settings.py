@@ -32,9 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "gnv_portal.apps.AxesConfig",
     "django_tasks",
-    "django_tasks_db",
+    "gnv_portal.apps.TasksConfig",
     "gnv_portal.apps.GNVPortalConfig",
     "selfassessment",
     "infographic",
@@ -155,6 +155,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files served at the site's root, e.g. /favicon.ico, which browsers ask for on every page.
+WHITENOISE_ROOT = BASE_DIR / "public"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -178,6 +180,9 @@ DEFAULT_FROM_EMAIL = env_str("GNV_DEFAULT_FROM_EMAIL", "GNV-portalen <gnv-portal
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where a locked form tells the respondent to turn.
 RSS_CONTACT_EMAIL = env_str("GNV_RSS_CONTACT_EMAIL", "rss@regiondalarna.se")
+# The portal's address in e-mails sent in the background (receipts, scheduled reminders),
+# where there is no request to take it from.
+SITE_URL = env_str("GNV_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 
 # Production hardening; `manage.py check --deploy` must print no warnings with GNV_DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gnv_portal import notices
 from gnv_portal.access import is_rss
 from gnv_portal.models import ResponseEvent, ResponseStatus
 
@@ -75,6 +76,7 @@ def submit(response, user, snapshot):
     )
     response.refresh_from_db()
     record(response, ResponseEvent.Action.SUBMITTED, user, snapshot=snapshot)
+    transaction.on_commit(lambda: notices.submitted(response, user))
     return True
 
 
@@ -86,3 +88,4 @@ def reopen(response, user, reason):
     type(response).objects.filter(pk=response.pk).update(status=ResponseStatus.REOPENED, updated_by=user)
     response.refresh_from_db()
     record(response, ResponseEvent.Action.REOPENED, user, reason=reason.strip())
+    transaction.on_commit(lambda: notices.reopened(response, user, reason.strip()))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gnv_portal.formatting import iso_datetime
 from gnv_portal.models import Municipality, ReportingYear, Submittable
 
 stable_key_help = _("Stabil nyckel som behålls när frågan formuleras om eller kopieras till ett nytt år.")
@@ -256,7 +257,7 @@ class ReportVersion(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.year} {self.format} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.year} {self.format} {iso_datetime(self.created_at)}"
 
     @property
     def filename(self):

@@ -4,6 +4,7 @@ from gnv_portal.models import EmailTemplate
 
 INVITATION = "selfassessment-invitation"
 REMINDER = "selfassessment-reminder"
+MAPPING_REMINDER = "mapping-reminder"
 
 TEMPLATES = [
     (
@@ -22,6 +23,15 @@ TEMPLATES = [
         "Hej {name}!\n\n"
         "Vi har ännu inte fått in din självskattning för {leadership} ({year}). "
         "Sista svarsdag är {deadline}.\n\n{link}\n\n"
+        "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
+    ),
+    (
+        MAPPING_REMINDER,
+        "Kartläggning: påminnelse till systemledningar som inte skickat in",
+        "Påminnelse: kartläggning {year} – {leadership}",
+        "Hej {name}!\n\n"
+        "Vi har ännu inte fått in kartläggningen för {leadership} ({year}). Den fylls i en gång per "
+        "systemledning, av någon av representanterna. Sista svarsdag är {deadline}.\n\n{link}\n\n"
         "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
     ),
 ]

@@ -1,17 +1,17 @@
 """Web pages of the self-assessment and the leadership mapping. Views check access, call
-the service modules (answers, stats, charts, imports, notifications) and render."""
+the service modules (answers, stats, charts, imports, outreach) and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from gnv_portal import access, workflow
+from gnv_portal import access, progress, workflow
 from gnv_portal.charts import chart_context
 from gnv_portal.models import EmailLog, LocalLeadership, Membership, ReportingYear, ResponseStatus, Role, SubGoal
-from selfassessment import answers, charts, home, notifications, stats
+from selfassessment import answers, charts, home, outreach, stats, summaries
 from selfassessment.forms import (
     ImportForm,
     MappingForm,
@@ -21,7 +21,7 @@ from selfassessment.forms import (
 )
 from selfassessment.imports import ImportFailed, import_selfassessments
 from selfassessment.models import LeadershipMapping, MemberRole, Polsam, SelfAssessment
-from selfassessment.reference_data import INVITATION, REMINDER
+from selfassessment.reference_data import INVITATION, MAPPING_REMINDER, REMINDER
 
 
 def _year(number):
@@ -67,21 +67,8 @@ def _assessment_context(year, leadership, assessment, user):
         "year": year, "leadership": leadership, "assessment": assessment,
         "status": workflow.status_of(assessment), "previous_year": year.year - 1, "previous": previous,
         "lock_reason": workflow.lock_reason(year, assessment, user),
-        "summary": _assessment_summary(assessment, previous),
+        "summary": summaries.assessment_rows(assessment, previous),
     }
-
-
-def _assessment_summary(assessment, previous=None):
-    """Rows (delmål, rating, label, comment, last year) for read-only display and confirmation."""
-    previous = previous or {}
-    ratings = {r.subgoal_id: r for r in assessment.ratings.all()} if assessment else {}
-    rows = []
-    for goal in SubGoal.objects.order_by("number"):
-        rating = ratings.get(goal.pk)
-        rows.append({"goal": goal, "rating": rating.rating if rating else None,
-                     "label": rating.get_rating_display() if rating and rating.rating else "",
-                     "comment": rating.comment if rating else "", "previous": previous.get(goal.number)})
-    return rows
 
 
 @login_required
@@ -179,32 +166,7 @@ def _confirm_and_submit(request, response, context, template, back, *, already, 
 
 def _mapping_context(year, leadership, mapping, user):
     return {"year": year, "leadership": leadership, "mapping": mapping, "status": workflow.status_of(mapping),
-            "lock_reason": workflow.lock_reason(year, mapping, user), "summary": _mapping_summary(mapping)}
-
-
-def _yes_no(value):
-    return {True: _("Ja"), False: _("Nej")}.get(value, "–")
-
-
-def _mapping_summary(mapping):
-    if mapping is None:
-        return []
-    roles = dict(MemberRole.choices)
-    return [
-        (MappingForm.base_fields["has_convening_structure"].label, _yes_no(mapping.has_convening_structure)),
-        (MappingForm.base_fields["has_chair"].label, _yes_no(mapping.has_chair)),
-        (MappingForm.base_fields["meetings_per_year"].label,
-         "–" if mapping.meetings_per_year is None else str(mapping.meetings_per_year)),
-        (MappingForm.base_fields["member_roles"].label,
-         ", ".join(str(roles.get(r, r)) for r in mapping.member_roles) or "–"),
-        (MappingForm.base_fields["polsam"].label, dict(Polsam.choices).get(mapping.polsam, "–")),
-        (MappingForm.base_fields["user_influence"].label, _yes_no(mapping.user_influence)),
-        (MappingForm.base_fields["user_influence_how"].label, mapping.user_influence_how or "–"),
-        (MappingForm.base_fields["has_local_plan"].label, _yes_no(mapping.has_local_plan)),
-        (MappingForm.base_fields["has_communication_plan"].label, _yes_no(mapping.has_communication_plan)),
-        (MappingForm.base_fields["challenges"].label, mapping.challenges or "–"),
-        (MappingForm.base_fields["works_well"].label, mapping.works_well or "–"),
-    ]
+            "lock_reason": workflow.lock_reason(year, mapping, user), "summary": summaries.mapping_rows(mapping)}
 
 
 @login_required
@@ -289,11 +251,13 @@ def overview(request, year):
             "means": [lead_means.get(goal.number) for goal in subgoals],
             "disagreements": conflicts.get(lead.name, []),
         })
-    sends = EmailLog.objects.filter(year=year, template_key__in=[INVITATION, REMINDER]).select_related("sent_by")[:30]
+    sends = EmailLog.objects.filter(year=year, template_key__in=[INVITATION, REMINDER, MAPPING_REMINDER]) \
+        .select_related("sent_by")[:30]
     return render(request, "selfassessment/overview.html", {
         "year": year, "years": ReportingYear.objects.all(), "rows": rows, "subgoals": subgoals,
-        "answered": stats.answered_count(year), "total": len(leaderships),
-        "pending": len(notifications.not_submitted(year)), "sends": sends,
+        "leadership_progress": progress.summary(row["status"] for row in rows),
+        "representative_progress": progress.summary(s for _r, s in outreach.representative_statuses(year)),
+        "pending": len(outreach.not_submitted(year)), "sends": sends,
     })
 
 
@@ -305,23 +269,6 @@ def _best(assessments):
             if assessment.status == status:
                 return assessment
     return None
-
-
-@access.rss_required
-@require_POST
-def send_emails(request, year):
-    year = _year(year)
-    kind = request.POST.get("kind")
-    base = request.build_absolute_uri("/")
-    if kind == "invitations":
-        sent = notifications.send_invitations(year, request.user, base)
-        messages.success(request, _("%(n)s inbjudningar skickades.") % {"n": sent})
-    elif kind == "reminders":
-        sent = notifications.send_reminders(year, request.user, base)
-        messages.success(request, _("%(n)s påminnelser skickades till dem som inte skickat in.") % {"n": sent})
-    else:
-        messages.error(request, _("Okänt utskick."))
-    return redirect("selfassessment:overview", year.year)
 
 
 def _reopen(request, response, reason, done):
@@ -343,7 +290,7 @@ def assessment_detail(request, pk):
                 _("Svaret är öppnat igen. Representanten kan nu ändra och skicka in på nytt."))
         return redirect("selfassessment:assessment_detail", assessment.pk)
     return render(request, "selfassessment/assessment_detail.html", {
-        "assessment": assessment, "summary": _assessment_summary(assessment), "form": form,
+        "assessment": assessment, "summary": summaries.assessment_rows(assessment), "form": form,
         "history": workflow.history(assessment), "status": workflow.status_of(assessment),
     })
 
@@ -357,7 +304,7 @@ def mapping_detail(request, pk):
         _reopen(request, mapping, form.cleaned_data["reason"], _("Kartläggningen är öppnad igen."))
         return redirect("selfassessment:mapping_detail", mapping.pk)
     return render(request, "selfassessment/mapping_detail.html", {
-        "mapping": mapping, "summary": _mapping_summary(mapping), "form": form,
+        "mapping": mapping, "summary": summaries.mapping_rows(mapping), "form": form,
         "history": workflow.history(mapping), "status": workflow.status_of(mapping),
     })
 

@@ -109,9 +109,11 @@ KOMMUNENKAT_2024 = {
     ],
 }
 
+INVITATION = "reporting-invitation"
+REMINDER = "reporting-reminder"
 EMAIL_TEMPLATES = [
     (
-        "reporting-invitation",
+        INVITATION,
         "Inbjudan att rapportera (kommunenkät eller ekonomisk redovisning)",
         "{part} {year} – {municipality}",
         "Hej {name}!\n\n"
@@ -121,7 +123,7 @@ EMAIL_TEMPLATES = [
         "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
     ),
     (
-        "reporting-reminder",
+        REMINDER,
         "Påminnelse om rapportering (kommunenkät eller ekonomisk redovisning)",
         "Påminnelse: {part} {year} – {municipality}",
         "Hej {name}!\n\n"

@@ -8,7 +8,6 @@ urlpatterns = [
     path("<int:year>/kommunenkat/<int:municipality_id>/", views.survey, name="survey"),
     path("<int:year>/ekonomi/<int:municipality_id>/", views.economy_form, name="economy"),
     path("<int:year>/", views.overview, name="overview"),
-    path("<int:year>/utskick/", views.send_emails, name="send_emails"),
     path("<int:year>/ateroppna/<str:part>/<int:municipality_id>/", views.reopen, name="reopen"),
     path("<int:year>/sammanstallning/", views.compilation, name="compilation"),
     path("<int:year>/figurer/", views.figures_page, name="figures"),

@@ -178,21 +178,6 @@ def overview(request, year):
 
 @access.rss_required
 @require_POST
-def send_emails(request, year):
-    year = _year(year)
-    part = request.POST.get("part")
-    if part not in Part.values:
-        raise PermissionDenied
-    reminder = request.POST.get("kind") == "reminder"
-    sent = followup.send(year, part, reminder=reminder, sent_by=request.user,
-                         base_url=request.build_absolute_uri("/"))
-    text = _("%(n)s påminnelser skickades.") if reminder else _("%(n)s inbjudningar skickades.")
-    messages.success(request, text % {"n": sent})
-    return redirect("reporting:overview", year.year)
-
-
-@access.rss_required
-@require_POST
 def reopen(request, year, part, municipality_id):
     year = _year(year)
     if part == Part.SURVEY:

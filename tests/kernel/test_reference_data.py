@@ -47,3 +47,10 @@ def test_loading_twice_changes_nothing(db):
     }
     assert before == after
     assert EmailTemplate.objects.get(key="account-invitation").subject == "Ändrad av RSS"
+
+
+def test_every_e_mail_the_portal_sends_has_a_template_rss_can_edit(db):
+    call_command("load_reference_data", verbosity=0)
+    assert {"account-invitation", "account-roles-added", "response-receipt", "response-reopened",
+            "selfassessment-invitation", "selfassessment-reminder", "mapping-reminder",
+            "reporting-invitation", "reporting-reminder"} <= set(EmailTemplate.objects.values_list("key", flat=True))

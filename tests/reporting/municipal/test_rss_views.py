@@ -47,9 +47,14 @@ def test_the_overview_shows_completeness_and_sends_reminders(client_for, rss_use
     client = client_for(rss_user)
     page = client.get(reverse("reporting:overview", args=[2024])).content.decode()
     assert "Kommunenkät: 1 av 15 inskickade." in page
-    response = client.post(reverse("reporting:send_emails", args=[2024]), {"part": "kommunenkat", "kind": "reminder"},
-                           follow=True)
-    assert "1 påminnelser skickades." in response.content.decode()
+    preview = reverse("outreach_preview", args=[2024, "kommunenkat", "reminder"])
+    assert preview in page
+    shown = client.get(preview).content.decode()
+    assert "avesta@test.invalid" in shown and "Påminnelse: Kommunenkät 2024 – Avesta" in shown
+    assert not mail.outbox  # the preview sends nothing
+    key = f"{avesta_respondent.pk}-{avesta_respondent.memberships.first().municipality_id}"
+    response = client.post(preview, {"to": [key]}, follow=True)
+    assert "1 påminnelse skickades." in response.content.decode()
     assert len(mail.outbox) == 1 and EmailLog.objects.get().template_key == "reporting-reminder"
 
 
