@@ -11,7 +11,11 @@ from reporting.models import Answer, Option, Question, Questionnaire, Section, S
 
 @transaction.atomic
 def load_spec(year, spec):
-    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits."""
+    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits.
+
+    `spec` is shaped like fixtures/kommunenkat-2024.yaml: title, introduction, sections with
+    key, title, description and questions; a question has key, type, text, short_label, required,
+    help_text and options (key, label, is_other)."""
     questionnaire, _created = Questionnaire.objects.get_or_create(
         year=year, defaults={"title": spec["title"], "introduction": spec.get("introduction", "")}
     )
@@ -27,9 +31,10 @@ def load_spec(year, spec):
                           "required": q.get("required", False), "help_text": q.get("help_text", ""),
                           "order": q_order},
             )
-            for o_order, (key, label, is_other) in enumerate(q.get("options", []), start=1):
+            for o_order, o in enumerate(q.get("options", []), start=1):
                 Option.objects.get_or_create(
-                    question=question, key=key, defaults={"label": label, "is_other": is_other, "order": o_order}
+                    question=question, key=o["key"],
+                    defaults={"label": o["label"], "is_other": o.get("is_other", False), "order": o_order},
                 )
     return questionnaire
 
