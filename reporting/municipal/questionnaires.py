@@ -39,6 +39,22 @@ def load_spec(year, spec):
     return questionnaire
 
 
+def questionnaire_spec(questionnaire):
+    """The questionnaire as a spec load_spec() takes (the shape of fixtures/kommunenkat-2024.yaml)."""
+    sections = []
+    for section, questions in sections_with_questions(questionnaire):
+        sections.append({"key": section.key, "title": section.title, "description": section.description,
+                         "questions": [question_spec(q) for q in questions]})
+    return {"year": questionnaire.year.year, "title": questionnaire.title,
+            "introduction": questionnaire.introduction, "sections": sections}
+
+
+def question_spec(question):
+    return {"key": question.key, "type": question.type, "text": question.text, "short_label": question.short_label,
+            "required": question.required, "help_text": question.help_text,
+            "options": [{"key": o.key, "label": o.label, "is_other": o.is_other} for o in question.options.all()]}
+
+
 @transaction.atomic
 def copy_questionnaire(source, target_year):
     """Start `target_year` with a copy of `source`: same sections, questions, options and keys."""
