@@ -1,5 +1,5 @@
-"""The README's command table works as written for a new user: in a fresh copy of the project
-after `make .env` (what `make run` does first), each `.venv/bin/python manage.py …` row runs
+"""The README's command table works as written for a new user: in a fresh copy of the project (the
+files git tracks) after `make .env` (what `make run` does first), each `.venv/bin/python manage.py …` row runs
 as a subprocess with nothing set in the environment and succeeds; before the `.env` exists a
 command stops with one Swedish line saying what to set, not a traceback.
 
@@ -18,8 +18,6 @@ from django.conf import settings
 BASE = Path(settings.BASE_DIR)
 DATA = BASE / "tests" / "infographic" / "data"
 PREFIX = ".venv/bin/python manage.py "
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", ".stamps", "db.sqlite3*", "var", "media",
-                                  "staticfiles", ".env", "__pycache__", ".pytest_cache", ".ruff_cache", "*.pdf")
 
 # What the test writes for the README's placeholders, per command.
 INPUTS = {
@@ -70,8 +68,13 @@ def clean_env():
 
 @pytest.fixture
 def fresh_project(tmp_path):
+    """What a clone holds (the files git tracks, as they are now), with the installed .venv and node_modules."""
     project = tmp_path / "gnv-portalen"
-    shutil.copytree(BASE, project, ignore=LEFT_OUT, symlinks=True)
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=BASE, capture_output=True, check=True).stdout
+    for name in filter(None, tracked.decode().split("\0")):
+        if (BASE / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(BASE / name, project / name)
     for shared in (".venv", "node_modules"):
         (project / shared).symlink_to((BASE / shared).resolve())
     return project
