@@ -98,7 +98,8 @@ def _year_data(year, result, row, spec_from_file=None):
         return YearData(year, spec_from_file, create=True)
     template = _nearest_questionnaire(year)
     spec = questionnaires.questionnaire_spec(template) if template else KOMMUNENKAT_2024
-    return YearData(year, {"title": _("Kommunenkät God och nära vård %(year)s") % {"year": year},
+    # Stored data, so Swedish whatever the language of the page that imports it.
+    return YearData(year, {"title": f"Kommunenkät God och nära vård {year}",
                            "introduction": "", "sections": spec["sections"]}, create=True)
 
 
