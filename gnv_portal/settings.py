@@ -15,7 +15,10 @@ DEBUG = env_bool("GNV_DEBUG", False)
 SECRET_KEY = env_str("GNV_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("GNV_SECRET_KEY must be set when GNV_DEBUG is not true")
+        raise ImproperlyConfigured(
+            "GNV_SECRET_KEY saknas: sätt GNV_SECRET_KEY i drift, eller GNV_DEBUG=true på en utvecklingsdator "
+            "(make run skriver en lokal .env med båda)."
+        )
     SECRET_KEY = "dev-only-not-secret-" + "x" * 40
 
 ALLOWED_HOSTS = env_list("GNV_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -120,7 +123,7 @@ try:
         raise ValueError
 except ValueError:
     raise ImproperlyConfigured(
-        f"GNV_COMPARISON_SHARE must be a number above 0 and at most 0.5, not {GNV_COMPARISON_SHARE!r}"
+        f"GNV_COMPARISON_SHARE ska vara ett tal större än 0 och högst 0.5, inte {GNV_COMPARISON_SHARE!r}."
     ) from None
 
 LANGUAGE_CODE = "sv"

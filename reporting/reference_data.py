@@ -1,5 +1,5 @@
-"""The reporting app's reference data for gnv_portal.hooks (load_reference_data): the
-kommunenkät template and the invitation and reminder e-mails live in the municipal package."""
+"""The app's reference data for `manage.py load_reference_data` (the kernel looks for
+`<app>/reference_data.py`): the reference kommunenkät lives with the municipal reporting."""
 
 from reporting.municipal.reference_data import load
 

@@ -192,6 +192,12 @@ class ImportForm(BootstrapForm):
         return upload
 
 
+class SurveyImportForm(ImportForm):
+    file = forms.FileField(label=_("Fil (portalens Excelexport eller CSV)"),
+                           help_text=_("Excel: portalens export av ett år. CSV: kolumnerna year, municipality, "
+                                       "question_key, answer."))
+
+
 class ReopenForm(BootstrapForm):
     reason = forms.CharField(label=_("Varför öppnas svaret igen?"), max_length=1000)
 

@@ -11,7 +11,11 @@ from reporting.models import Answer, Option, Question, Questionnaire, Section, S
 
 @transaction.atomic
 def load_spec(year, spec):
-    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits."""
+    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits.
+
+    `spec` is shaped like fixtures/kommunenkat-2024.yaml: title, introduction, sections with
+    key, title, description and questions; a question has key, type, text, short_label, required,
+    help_text and options (key, label, is_other)."""
     questionnaire, _created = Questionnaire.objects.get_or_create(
         year=year, defaults={"title": spec["title"], "introduction": spec.get("introduction", "")}
     )
@@ -27,11 +31,28 @@ def load_spec(year, spec):
                           "required": q.get("required", False), "help_text": q.get("help_text", ""),
                           "order": q_order},
             )
-            for o_order, (key, label, is_other) in enumerate(q.get("options", []), start=1):
+            for o_order, o in enumerate(q.get("options", []), start=1):
                 Option.objects.get_or_create(
-                    question=question, key=key, defaults={"label": label, "is_other": is_other, "order": o_order}
+                    question=question, key=o["key"],
+                    defaults={"label": o["label"], "is_other": o.get("is_other", False), "order": o_order},
                 )
     return questionnaire
+
+
+def questionnaire_spec(questionnaire):
+    """The questionnaire as a spec load_spec() takes (the shape of fixtures/kommunenkat-2024.yaml)."""
+    sections = []
+    for section, questions in sections_with_questions(questionnaire):
+        sections.append({"key": section.key, "title": section.title, "description": section.description,
+                         "questions": [question_spec(q) for q in questions]})
+    return {"year": questionnaire.year.year, "title": questionnaire.title,
+            "introduction": questionnaire.introduction, "sections": sections}
+
+
+def question_spec(question):
+    return {"key": question.key, "type": question.type, "text": question.text, "short_label": question.short_label,
+            "required": question.required, "help_text": question.help_text,
+            "options": [{"key": o.key, "label": o.label, "is_other": o.is_other} for o in question.options.all()]}
 
 
 @transaction.atomic

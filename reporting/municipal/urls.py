@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:year>/citat/", views.quote_list, name="quotes"),
     path("<int:year>/citat/<int:answer_id>/", views.quote_edit, name="quote_edit"),
     path("ekonomi/import/", views.economy_import, name="economy_import"),
+    path("kommunenkat/import/", views.survey_import, name="survey_import"),
     path("enkater/", views.questionnaire_list, name="questionnaires"),
     path("enkater/<int:year>/", views.questionnaire_detail, name="questionnaire"),
 ]

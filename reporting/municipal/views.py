@@ -15,6 +15,7 @@ from gnv_portal import access, workflow
 from gnv_portal.models import ReportingYear, ResponseStatus, Role
 from reporting.models import Answer, EconomicReport, Part, Questionnaire, SurveyResponse
 from reporting.municipal import economy, exports, figures, followup, imports, questionnaires, quotes, reference_data
+from reporting.municipal import survey_import as survey_import_service
 from reporting.municipal.forms import (
     CopyQuestionnaireForm,
     EconomyForm,
@@ -23,6 +24,7 @@ from reporting.municipal.forms import (
     QuoteForm,
     ReopenForm,
     SurveyForm,
+    SurveyImportForm,
 )
 
 NOT_SAVED = _lazy("Det du skrev visas nedan men har inte sparats; kopiera det om du behöver det.")
@@ -244,19 +246,33 @@ def prefill(request, year):
     return render(request, "reporting/prefill.html", {"year": year, "form": form})
 
 
-@access.rss_required
-@require_http_methods(["GET", "POST"])
-def economy_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+def _file_import(request, form_class, run_import, template, context):
+    """An import page: the upload form, then the import's report (all or nothing) under it."""
+    form = form_class(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = imports.import_economy(upload.read(), upload.name, user=request.user)
+        result = run_import(upload.read(), upload.name, user=request.user)
         if result.ok:
             messages.success(request, _("Importen är klar: %(summary)s") % {"summary": result.summary()})
         else:
             messages.error(request, _("Filen har fel; ingenting har sparats."))
-    return render(request, "reporting/import.html", {"form": form, "result": result, "columns": imports.COLUMNS})
+    return render(request, template, {"form": form, "result": result, **context})
+
+
+@access.rss_required
+@require_http_methods(["GET", "POST"])
+def economy_import(request):
+    return _file_import(request, ImportForm, imports.import_economy, "reporting/import.html",
+                        {"columns": imports.COLUMNS})
+
+
+@access.rss_required
+@require_http_methods(["GET", "POST"])
+def survey_import(request):
+    """Earlier years' kommunenkät: the portal's own Excel export or a long CSV."""
+    return _file_import(request, SurveyImportForm, survey_import_service.import_survey,
+                        "reporting/survey_import.html", {"columns": survey_import_service.CSV_COLUMNS})
 
 
 # --- RSS: exports -----------------------------------------------------------------------------

@@ -50,7 +50,10 @@ def test_missing_secret_key_stops_production_start(tmp_path):
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True)
     assert result.returncode != 0
-    assert "GNV_SECRET_KEY must be set" in result.stderr
+    # One Swedish line saying what to set, not a traceback.
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("GNV-portalen: GNV_SECRET_KEY saknas: sätt GNV_SECRET_KEY i drift")
 
 
 def test_front_end_assets_are_served_locally(client, reference):

@@ -15,7 +15,8 @@ RSS_PAGES = [
     ("reporting:overview", [2024]), ("reporting:compilation", [2024]), ("reporting:figures", [2024]),
     ("reporting:area_csv", [2024]), ("reporting:prefill", [2024]), ("reporting:export_excel", [2024]),
     ("reporting:export_csv", [2024, "kommunenkat"]), ("reporting:export_csv", [2024, "ekonomi"]),
-    ("reporting:quotes", [2024]), ("reporting:economy_import", []), ("reporting:questionnaires", []),
+    ("reporting:quotes", [2024]), ("reporting:economy_import", []), ("reporting:survey_import", []),
+    ("reporting:questionnaires", []),
     ("reporting:questionnaire", [2024]),
 ]
 
