@@ -3,15 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gnv_portal import access, workflow
+from gnv_portal import access, editing, workflow
+from gnv_portal.confirm import confirm_and_submit
 from gnv_portal.models import ReportingYear, ResponseStatus, Role
 from reporting.models import Answer, EconomicReport, Part, Questionnaire, SurveyResponse
 from reporting.municipal import economy, exports, figures, followup, imports, questionnaires, quotes, reference_data
@@ -45,6 +47,25 @@ def _form_context(request, year, municipality, response, part):
 # --- The municipality's forms ------------------------------------------------------------
 
 
+def _posted_page(request, context, outcome, here, confirm):
+    """A posted form after editing.post: on to the confirm page, back to the form, or shown again
+    (with the submit-time or typing errors, or with both versions after a refused save)."""
+    if outcome.ready:
+        return redirect(confirm)
+    if outcome.form is None:
+        messages.success(request, _("Utkastet är sparat."))
+        return redirect(here)
+    if outcome.conflict is None:
+        if request.POST.get("action") == "submit":
+            messages.warning(request, _("Svaret kan inte skickas in ännu: se markeringarna. Det du fyllt i är sparat "
+                                        "som utkast.") if outcome.row else _("Något behöver rättas, se markeringarna."))
+        else:
+            messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se markeringarna). "
+                                        "De är kvar som du skrev dem."))
+    context.update({"version": outcome.version, "conflict": outcome.conflict, "keep_url": here})
+    return None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey(request, year, municipality_id):
@@ -58,57 +79,88 @@ def survey(request, year, municipality_id):
     questions = questionnaires.questions_of(questionnaire)
     sections = questionnaires.sections_with_questions(questionnaire, questions)
     locked = workflow.lock_reason(year, response, request.user)
-    submitting = request.POST.get("action") == "submit"
+    here = reverse("reporting:survey", args=[year.year, municipality.pk])
+    key = workflow.form_key("kommunenkat", year.year, municipality.pk)
+    extra, status = {"version": workflow.version_of(response)}, 200
     if request.method == "POST" and not locked:
-        form = SurveyForm(request.POST, questions=questions, submitting=submitting)
-        if form.is_valid():
-            with transaction.atomic():
-                response, _created = SurveyResponse.objects.get_or_create(
-                    questionnaire=questionnaire, municipality=municipality, defaults={"updated_by": request.user})
-                questionnaires.save_answers(response, questions, form.cleaned_data)
-                snapshot = questionnaires.snapshot(response)
-                if submitting:
-                    workflow.submit(response, request.user, snapshot)
-                else:
-                    workflow.mark_saved(response, request.user, snapshot)
-            messages.success(request, _("Kommunenkäten är inskickad. Tack!") if submitting
-                             else _("Utkastet är sparat."))
-            return redirect("reporting:survey", year.year, municipality.pk)
-        if submitting and _save_survey_draft(request, questionnaire, municipality, questions):
-            response = questionnaires.response_for(questionnaire, municipality)
-            messages.warning(request, _("Svaren är sparade som utkast men kunde inte skickas in: se markeringarna."))
-        else:
-            messages.error(request, _("Något behöver rättas, se markeringarna vid frågorna. Inget är sparat ännu."))
-        status = 200
+        workflow.note_open(key, request.user)
+        submitting = request.POST.get("action") == "submit"
+        outcome = editing.post(
+            SurveyForm(request.POST, questions=questions), seen=workflow.seen_version(request.POST),
+            save=lambda form, seen: questionnaires.save_response(response, questionnaire, municipality, form,
+                                                                 request.user, seen),
+            current=lambda: questionnaires.response_for(questionnaire, municipality),
+            initial_for=lambda now: questionnaires.initial_values(questions, questionnaires.answers_of(now)),
+            final_form=SurveyForm(request.POST, questions=questions, submitting=True) if submitting else None,
+        )
+        page = _posted_page(request, extra, outcome, here,
+                            reverse("reporting:survey_confirm", args=[year.year, municipality.pk]))
+        if page is not None:
+            return page
+        form, response, status = outcome.form, outcome.row, 409 if outcome.conflict else 200
     elif request.method == "POST":
         # Locked meanwhile (submitted in another tab, deadline passed): show what was typed, unsaved.
         messages.error(request, f"{locked} {NOT_SAVED}")
         form = SurveyForm(request.POST, questions=questions)
-        status = 403
+        extra["version"], status = workflow.seen_version(request.POST), 403
+    elif response is not None and response.pending_input:
+        form = SurveyForm(response.pending_input, questions=questions)
+        form.is_valid()
     else:
         form = SurveyForm(initial=questionnaires.initial_values(questions, questionnaires.answers_of(response)),
                           questions=questions)
-        status = 200
     if locked and request.method == "GET":
         for field in form.fields.values():
             field.disabled = True
+    elif not locked:
+        workflow.note_open(key, request.user)
     context = _form_context(request, year, municipality, response, Part.SURVEY)
     context.update({"questionnaire": questionnaire, "form": form, "groups": form.grouped(sections),
-                    "locked": locked})
+                    "locked": locked, "also_open": workflow.also_open(key, request.user), **extra})
     return render(request, "reporting/survey.html", context, status=status)
 
 
-def _save_survey_draft(request, questionnaire, municipality, questions):
-    """A submit that failed only on what submitting needs keeps the answers as a draft."""
-    draft = SurveyForm(request.POST, questions=questions)
-    if not draft.is_valid():
-        return False
-    with transaction.atomic():
-        response, _created = SurveyResponse.objects.get_or_create(
-            questionnaire=questionnaire, municipality=municipality, defaults={"updated_by": request.user})
-        questionnaires.save_answers(response, questions, draft.cleaned_data)
-        workflow.mark_saved(response, request.user, questionnaires.snapshot(response))
-    return True
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_confirm(request, year, municipality_id):
+    """Review the stored kommunenkät, then submit exactly that version."""
+    municipality = access.get_municipality_for_user(request, municipality_id, Role.SURVEY_RESPONDENT)
+    year = _year(year)
+    questionnaire = get_object_or_404(Questionnaire, year=year)
+    response = questionnaires.response_for(questionnaire, municipality)
+    here = reverse("reporting:survey", args=[year.year, municipality.pk])
+    if response is None:
+        return redirect(here)
+    questions = questionnaires.questions_of(questionnaire)
+    initial = questionnaires.initial_values(questions, questionnaires.answers_of(response))
+    final = SurveyForm(response.pending_input or editing.as_data(initial), questions=questions, submitting=True)
+    shown = SurveyForm(questions=questions)
+    context = _form_context(request, year, municipality, response, Part.SURVEY)
+    context.update({
+        "locked": workflow.lock_reason(year, response, request.user), "questionnaire": questionnaire,
+        "summary": [(section, editing.summary(shown, initial, [n for q in group for n in _field_names(shown, q)]))
+                    for section, group in questionnaires.sections_with_questions(questionnaire, questions)],
+    })
+    return confirm_and_submit(
+        request, response, context, "reporting/survey_confirm.html", here, lock_reason=context["locked"],
+        missing=editing.problems(final), snapshot=questionnaires.snapshot,
+        already=_("Kommunenkäten är redan inskickad."), done=_("Kommunenkäten är inskickad. Tack!"),
+    )
+
+
+def _field_names(form, question):
+    name = questionnaires.field_name(question)
+    return [name, name + "_annat"] if name + "_annat" in form.fields else [name]
+
+
+def _economy_form(report, user, data=None, **kwargs):
+    """The economy form for `user`: the amounts RSS entered are fixed for the municipality, with who did it."""
+    fixed = economy.fixed_fields(report, user)
+    entered_by = ""
+    if fixed and report.prefilled_at:
+        entered_by = f"{report.prefilled_by or '–'}, {date_format(localtime(report.prefilled_at), 'j F Y')}"
+    return EconomyForm(data, initial=economy.snapshot(report) if report else {}, fixed=fixed, entered_by=entered_by,
+                       **kwargs)
 
 
 @login_required
@@ -118,48 +170,71 @@ def economy_form(request, year, municipality_id):
     year = _year(year)
     report = EconomicReport.objects.filter(year=year, municipality=municipality).first()
     locked = workflow.lock_reason(year, report, request.user)
-    fixed = bool(report and report.allocated is not None and report.surplus is not None
-                 and not access.is_rss(request.user))
-    initial = economy.snapshot(report) if report else {}
-    submitting = request.POST.get("action") == "submit"
-    status = 200
+    here = reverse("reporting:economy", args=[year.year, municipality.pk])
+    key = workflow.form_key("ekonomi", year.year, municipality.pk)
+    extra, status = {"version": workflow.version_of(report)}, 200
     if request.method == "POST" and not locked:
-        form = EconomyForm(request.POST, initial=initial, submitting=submitting, fixed_amounts=fixed)
-        if form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                report, _created = EconomicReport.objects.get_or_create(
-                    year=year, municipality=municipality, defaults={"updated_by": request.user})
-                for name in ("allocated", "surplus", "consumed", "comment", "overspend_confirmed"):
-                    setattr(report, name, data[name])
-                if not economy.overspent(report.allocated, report.surplus, report.consumed):
-                    report.overspend_confirmed = False
-                report.save()
-                if submitting:
-                    workflow.submit(report, request.user, economy.snapshot(report))
-                else:
-                    workflow.mark_saved(report, request.user, economy.snapshot(report))
-            messages.success(request, _("Den ekonomiska redovisningen är inskickad. Tack!") if submitting
-                             else _("Utkastet är sparat."))
-            return redirect("reporting:economy", year.year, municipality.pk)
-        messages.error(request, _("Något behöver rättas, se markeringarna vid fälten. Inget är sparat ännu."))
+        workflow.note_open(key, request.user)
+        submitting = request.POST.get("action") == "submit"
+        outcome = editing.post(
+            _economy_form(report, request.user, request.POST), seen=workflow.seen_version(request.POST),
+            save=lambda form, seen: economy.save_report(report, year, municipality, form, request.user, seen),
+            current=lambda: EconomicReport.objects.filter(year=year, municipality=municipality).first(),
+            initial_for=lambda now: economy.snapshot(now) if now else {},
+            final_form=_economy_form(report, request.user, request.POST, submitting=True) if submitting else None,
+        )
+        page = _posted_page(request, extra, outcome, here,
+                            reverse("reporting:economy_confirm", args=[year.year, municipality.pk]))
+        if page is not None:
+            return page
+        form, report, status = outcome.form, outcome.row, 409 if outcome.conflict else 200
     elif request.method == "POST":
         messages.error(request, f"{locked} {NOT_SAVED}")
-        form = EconomyForm(request.POST, initial=initial, fixed_amounts=fixed)
-        status = 403
+        form = _economy_form(report, request.user, request.POST)
+        extra["version"], status = workflow.seen_version(request.POST), 403
+    elif report is not None and report.pending_input:
+        form = _economy_form(report, request.user, report.pending_input)
+        form.is_valid()
     else:
-        form = EconomyForm(initial=initial, fixed_amounts=fixed)
+        form = _economy_form(report, request.user)
     if locked and request.method == "GET":
         for field in form.fields.values():
             field.disabled = True
+    elif not locked:
+        workflow.note_open(key, request.user)
     context = _form_context(request, year, municipality, report, Part.ECONOMY)
-    shown = report or EconomicReport(year=year, municipality=municipality)
-    context.update({
-        "form": form, "locked": locked,
-        "available": economy.available(shown.allocated, shown.surplus),
-        "unused": economy.unused(shown.allocated, shown.surplus, shown.consumed),
-    })
+    context.update({"form": form, "locked": locked, "also_open": workflow.also_open(key, request.user), **extra,
+                    **_economy_figures(report or EconomicReport(year=year, municipality=municipality))})
     return render(request, "reporting/economy.html", context, status=status)
+
+
+def _economy_figures(report):
+    return {"available": economy.available(report.allocated, report.surplus),
+            "unused": economy.unused(report.allocated, report.surplus, report.consumed)}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def economy_confirm(request, year, municipality_id):
+    """Review the stored economic report, then submit exactly that version."""
+    municipality = access.get_municipality_for_user(request, municipality_id, Role.ECONOMY_RESPONDENT)
+    year = _year(year)
+    report = EconomicReport.objects.filter(year=year, municipality=municipality).first()
+    here = reverse("reporting:economy", args=[year.year, municipality.pk])
+    if report is None:
+        return redirect(here)
+    initial = economy.snapshot(report)
+    final = _economy_form(report, request.user, report.pending_input or editing.as_data(initial), submitting=True)
+    context = _form_context(request, year, municipality, report, Part.ECONOMY)
+    context.update({"locked": workflow.lock_reason(year, report, request.user),
+                    "summary": editing.summary(_economy_form(report, request.user), initial),
+                    **_economy_figures(report)})
+    return confirm_and_submit(
+        request, report, context, "reporting/economy_confirm.html", here, lock_reason=context["locked"],
+        missing=editing.problems(final), snapshot=economy.snapshot,
+        already=_("Den ekonomiska redovisningen är redan inskickad."),
+        done=_("Den ekonomiska redovisningen är inskickad. Tack!"),
+    )
 
 
 # --- RSS: follow-up ---------------------------------------------------------------------------

@@ -1,0 +1,164 @@
+"""What every edit form shares, on the form side of gnv_portal.workflow: the draft rules
+(store each field that validated, keep the rest exactly as typed) and the comparison shown
+when a save from an older page is refused (what the person typed next to what is stored
+now, field by field, with who saved it and when)."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from gnv_portal import workflow
+from gnv_portal.formatting import sv_number
+
+
+def valid_values(form):
+    """The fields of a validated form that passed, also when others did not: {name: value}."""
+    cleaned = getattr(form, "cleaned_data", {})
+    return {name: value for name, value in cleaned.items() if name not in form.errors}
+
+
+def raw_input(form):
+    """What was posted, field by field (lists for multiple choice), to show a draft again as typed."""
+    data = {}
+    for name, fld in form.fields.items():
+        key = form.add_prefix(name)
+        if getattr(fld.widget, "allow_multiple_selected", False):
+            data[key] = form.data.getlist(key) if hasattr(form.data, "getlist") else list(form.data.get(key, []))
+        else:
+            data[key] = form.data.get(key, "")
+    return data
+
+
+def pending_for(form):
+    """What a draft keeps as typed: all of it when a field did not validate, else nothing."""
+    return raw_input(form) if form.errors else {}
+
+
+@dataclass
+class Difference:
+    label: str
+    typed: str
+    stored: str
+
+
+@dataclass
+class Conflict:
+    """A refused save: the differences, and who saved the version stored now, when."""
+
+    rows: list = field(default_factory=list)
+    saved_by: object = None
+    saved_at: object = None
+    version: int = 0
+
+
+def _flat_choices(choices):
+    for key, label in choices:
+        if isinstance(label, (list, tuple)):
+            yield from _flat_choices(label)
+        else:
+            yield str(key), str(label)
+
+
+def shown(fld, value):
+    """A value the way a person reads it: choice labels, Ja/Nej, Swedish numbers, "–" for empty."""
+    if value in (None, "", [], ()):
+        return "–"
+    if isinstance(fld, forms.BooleanField):
+        return _("Ja") if fld.to_python(value) else _("Nej")
+    choices = dict(_flat_choices(getattr(fld, "choices", []) or []))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(choices.get(str(v), str(v)) for v in value) or "–"
+    if str(value) in choices:
+        return choices[str(value)]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sv_number(value)
+    return str(value)
+
+
+def conflict(form, stored_initial, current):
+    """Compare the bound `form` (what the person typed) with `stored_initial` (the form's initial
+    data for the row as stored now, `current`; None when the row is gone)."""
+    rows = []
+    for name, fld in form.fields.items():
+        if fld.disabled or isinstance(fld.widget, forms.HiddenInput):
+            continue
+        typed = form[name].data
+        stored = stored_initial.get(name)
+        if not fld.has_changed(stored, typed):
+            continue
+        label = label_of(fld) or name
+        rows.append(Difference(str(label), shown(fld, typed), shown(fld, stored)))
+    return Conflict(rows=rows, saved_by=getattr(current, "updated_by", None),
+                    saved_at=getattr(current, "updated_at", None), version=getattr(current, "version", 0) or 0)
+
+
+@dataclass
+class Outcome:
+    """What became of a posted edit form; the view redirects or shows `form` again."""
+
+    row: object = None
+    form: object = None  # the form to show again; None when the view redirects
+    version: int = 0  # the version the shown page starts from
+    conflict: Conflict | None = None
+    ready: bool = False  # saved and complete: on to the confirm page
+
+
+def post(form, *, seen, save, current, initial_for, final_form=None):
+    """The POST of every answer form, in one place.
+
+    The draft is saved first (`save(form, seen)`: each field that validated, the rest kept as
+    typed); a save from an outdated page is refused and answered with both versions (the form
+    shows what was typed, ready to be saved over the version stored now, `current()`).
+    With `final_form` (the same data, validated as a submission) a complete answer is `ready`
+    for the confirm page, an incomplete one is shown with the submit-time errors at the fields.
+    """
+    form.is_valid()
+    try:
+        row = save(form, seen)
+    except workflow.Stale:
+        now = current()
+        return Outcome(row=now, form=form, version=workflow.version_of(now),
+                       conflict=conflict(form, initial_for(now), now))
+    if final_form is not None:
+        if final_form.is_valid():
+            return Outcome(row=row, ready=True)
+        return Outcome(row=row, form=final_form, version=workflow.version_of(row))
+    return Outcome(row=row, form=form if form.errors else None, version=workflow.version_of(row))
+
+
+def as_data(initial):
+    """Stored values (a form's initial data) as posted data, to validate them as a submission."""
+    data = MultiValueDict()
+    for name, value in initial.items():
+        if isinstance(value, (list, tuple)):
+            data.setlist(name, [str(v) for v in value])
+        elif value is not None and value is not False:
+            data[name] = str(value)
+    return data
+
+
+def problems(form):
+    """What keeps a bound form from validating, as "label: message" lines ([] when it validates)."""
+    if form.is_valid():
+        return []
+    lines = []
+    for name, errors in form.errors.items():
+        fld = form.fields.get(name)
+        label = label_of(fld) if fld is not None else ""
+        lines += [f"{label}: {message}" if label else message for message in errors]
+    return lines
+
+
+def summary(form, initial, names=None):
+    """[(label, value as read)] of the fields `names` (default all): the confirm page's view of
+    a stored answer, read through the same form the answer was typed in."""
+    if names is None:
+        names = [n for n, fld in form.fields.items() if not isinstance(fld.widget, forms.HiddenInput)]
+    return [(label_of(form.fields[n]), shown(form.fields[n], initial.get(n))) for n in names]
+
+
+def label_of(fld):
+    """The field's name for a person reading a comparison or summary out of the form's layout."""
+    return getattr(fld, "compare_label", None) or fld.label
