@@ -3,6 +3,7 @@
 when a save from an older page is refused (what the person typed next to what is stored
 now, field by field, with who saved it and when)."""
 
+import difflib
 from dataclasses import dataclass, field
 
 from django import forms
@@ -77,19 +78,45 @@ def shown(fld, value):
     return str(value)
 
 
-def conflict(form, stored_initial, current):
+# A longer text (the report text) is compared by its differing lines, not shown whole twice.
+LONG_TEXT_LINES = 8
+
+
+def _lines(value):
+    return str(value or "").count("\n") + 1
+
+
+def differing_lines(typed, stored):
+    """(typed, stored): only the lines that differ, each stretch after a line number, "…" between."""
+    mine, theirs = [], []
+    matcher = difflib.SequenceMatcher(a=stored.splitlines(), b=typed.splitlines(), autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        theirs.append(_("Rad %(n)s:") % {"n": a0 + 1} + "\n" + ("\n".join(matcher.a[a0:a1]) or _("(inget)")))
+        mine.append(_("Rad %(n)s:") % {"n": b0 + 1} + "\n" + ("\n".join(matcher.b[b0:b1]) or _("(inget)")))
+    return "\n…\n".join(mine) or "–", "\n…\n".join(theirs) or "–"
+
+
+def conflict(form, stored_initial, current, names=None):
     """Compare the bound `form` (what the person typed) with `stored_initial` (the form's initial
-    data for the row as stored now, `current`; None when the row is gone)."""
+    data for the row as stored now, `current`; None when the row is gone, or several rows), in
+    the fields `names` (default all)."""
     rows = []
     for name, fld in form.fields.items():
-        if fld.disabled or isinstance(fld.widget, forms.HiddenInput):
+        if names is not None and name not in names:
+            continue
+        if fld.disabled or isinstance(fld.widget, forms.HiddenInput) or not getattr(fld, "compared", True):
             continue
         typed = form[name].data
         stored = stored_initial.get(name)
         if not fld.has_changed(stored, typed):
             continue
         label = label_of(fld) or name
-        rows.append(Difference(str(label), shown(fld, typed), shown(fld, stored)))
+        if isinstance(fld.widget, forms.Textarea) and max(_lines(typed), _lines(stored)) > LONG_TEXT_LINES:
+            rows.append(Difference(str(label), *differing_lines(str(typed or ""), str(stored or ""))))
+        else:
+            rows.append(Difference(str(label), shown(fld, typed), shown(fld, stored)))
     return Conflict(rows=rows, saved_by=getattr(current, "updated_by", None),
                     saved_at=getattr(current, "updated_at", None), version=getattr(current, "version", 0) or 0)
 

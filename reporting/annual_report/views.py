@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gnv_portal import access
+from gnv_portal import access, editing, workflow
 from gnv_portal.models import ReportingYear
-from reporting.annual_report import blocks, build, report
+from reporting.annual_report import blocks, build, report, texts
 from reporting.annual_report.tasks import build_report_task
 from reporting.models import ReportText, ReportVersion
 
@@ -67,27 +68,41 @@ def _insert_drafts(text, snapshot):
 @access.rss_required
 @require_http_methods(["GET", "POST"])
 def report_text(request, year):
+    """RSS edits the text. Preview and inserting drafts keep the version the editor started from, so
+    saving from a tab that is behind a colleague's save shows both texts instead of overwriting."""
     year = _year(year)
     snapshot = report.collect(year)
+    stored = texts.stored_text(year)
     text = report.normalise(request.POST.get("body", "")) if request.method == "POST" else report.text_for_year(year)
+    version = workflow.seen_version(request.POST) if request.method == "POST" else workflow.version_of(stored)
     action = request.POST.get("action", "")
-    errors, preview = [], ""
+    errors, preview, conflict = [], "", None
     if request.method == "POST":
         if action == "insert_drafts":
             text = _insert_drafts(text, snapshot)
             messages.info(request, _("Utkasten är infogade som text. Granska dem och spara."))
         preview, errors = _preview(text, snapshot)
         if action == "save" and not errors:
-            ReportText.objects.update_or_create(year=year, defaults={"body": text, "updated_by": request.user})
-            messages.success(request, _("Rapporttexten är sparad."))
-            return redirect("reporting:report_text", year.year)
+            try:
+                texts.save_text(year, text, request.user, version)
+            except workflow.Stale:
+                stored = texts.stored_text(year)
+                conflict = editing.conflict(texts.ReportTextForm({"body": text}),
+                                            {"body": stored.body if stored else ""}, stored)
+                version = workflow.version_of(stored)
+            else:
+                messages.success(request, _("Rapporttexten är sparad."))
+                return redirect("reporting:report_text", year.year)
+    status = 409 if conflict else 400 if errors and action == "save" else 200
     return render(request, "reporting/report/text.html", {
         "year": year, "body": text, "errors": errors, "preview": preview, "blocks": report.BLOCKS,
+        "version": version, "conflict": conflict, "stored": stored,
+        "keep_url": reverse("reporting:report_text", args=[year.year]),
         "values": [(name, report.VALUES[name], snapshot["values"][name]) for name in report.VALUES],
         "quote_blocks": sorted(n for n in snapshot["blocks"] if n.startswith("citat:")),
         "draft": [p for name in ("utkast_medelvarden", "utkast_spridning")
                   for p in snapshot["blocks"][name].get("paragraphs", [])],
-    }, status=400 if errors and action == "save" else 200)
+    }, status=status)
 
 
 @access.rss_required

@@ -146,12 +146,15 @@ def save_report(report, year, municipality, form, user, seen):
 
 
 @transaction.atomic
-def prefill(year, amounts, user):
+def prefill(year, amounts, user, seen=None):
     """RSS sets allocated and surplus for many municipalities: {municipality: (allocated, surplus)}.
 
+    `seen` is {municipality pk: version} of the rows as the page showed them (None when no page
+    was shown, e.g. a command): if a row RSS changes moved on since (the municipality saved, a
+    colleague prefilled), nothing is stored and workflow.Stale names those municipalities.
     Consumed amounts and comments are left alone. Returns the number of reports changed.
     """
-    changed = 0
+    changes, stale = [], []
     for municipality, (allocated, surplus) in amounts.items():
         report = EconomicReport.objects.filter(year=year, municipality=municipality).first()
         if report is None:
@@ -160,6 +163,19 @@ def prefill(year, amounts, user):
             report = EconomicReport(year=year, municipality=municipality)
         elif (report.allocated, report.surplus) == (allocated, surplus):
             continue
+        if seen is not None:
+            try:
+                if report.pk is None:
+                    if seen.get(municipality.pk, 0) != 0:
+                        raise workflow.Stale
+                else:
+                    workflow.hold(report, seen.get(municipality.pk, 0))
+            except workflow.Stale:
+                stale.append(municipality)
+        changes.append((report, allocated, surplus))
+    if stale:
+        raise workflow.Stale(stale)
+    for report, allocated, surplus in changes:
         started = report.pk is not None and report_status(report) != ResponseStatus.NOT_STARTED
         report.allocated, report.surplus = allocated, surplus
         mark_prefilled(report, PREFILLED, user)
@@ -168,8 +184,7 @@ def prefill(year, amounts, user):
         if started:
             # The municipality has reported: RSS's change belongs in the report's history.
             workflow.record(report, ResponseEvent.Action.CHANGED, user, snapshot=snapshot(report))
-        changed += 1
-    return changed
+    return len(changes)
 
 
 def reports_by_municipality(year):

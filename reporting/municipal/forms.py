@@ -217,3 +217,4 @@ class QuoteForm(BootstrapForm):
     accept_warnings = forms.BooleanField(
         label=_("Jag har kontrollerat att citatet inte pekar ut någon person."), required=False
     )
+    accept_warnings.compared = False  # a check of this save, not something stored

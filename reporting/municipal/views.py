@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gnv_portal import access, editing, workflow
 from gnv_portal.confirm import confirm_and_submit
 from gnv_portal.models import ReportingYear, ResponseStatus, Role
-from reporting.models import Answer, EconomicReport, Part, Questionnaire, SurveyResponse
+from reporting.models import Answer, EconomicReport, Part, Questionnaire, Quote, SurveyResponse
 from reporting.municipal import economy, exports, figures, followup, imports, questionnaires, quotes, reference_data
 from reporting.municipal.forms import (
     CopyQuestionnaireForm,
@@ -313,25 +313,48 @@ def figures_page(request, year):
 # --- RSS: economy --------------------------------------------------------------------------
 
 
-@access.rss_required
-@require_http_methods(["GET", "POST"])
-def prefill(request, year):
-    year = _year(year)
-    municipalities = sorted(economy.municipalities(), key=lambda m: figures.swedish_sort_key(m.name))
-    reports = economy.reports_by_municipality(year)
+def _prefill_initial(municipalities, reports):
     initial = {}
     for m in municipalities:
         if m.pk in reports:
             initial[f"allocated_{m.pk}"] = reports[m.pk].allocated
             initial[f"surplus_{m.pk}"] = reports[m.pk].surplus
-    form = PrefillForm(request.POST or None, initial=initial, municipalities=municipalities)
+    return initial
+
+
+@access.rss_required
+@require_http_methods(["GET", "POST"])
+def prefill(request, year):
+    """RSS enters allocated and surplus for every municipality; each row carries the version it
+    was shown from, so a municipality's or a colleague's newer save is compared, not overwritten."""
+    year = _year(year)
+    municipalities = sorted(economy.municipalities(), key=lambda m: figures.swedish_sort_key(m.name))
+    reports = economy.reports_by_municipality(year)
+    form = PrefillForm(request.POST or None, initial=_prefill_initial(municipalities, reports),
+                       municipalities=municipalities)
+    versions = {m.pk: workflow.version_of(reports.get(m.pk)) for m in municipalities}
+    conflict = None
     if request.method == "POST":
+        seen = {m.pk: workflow.seen_version({"version": request.POST.get(f"version_{m.pk}")})
+                for m in municipalities}
+        versions = seen
         if form.is_valid():
-            changed = economy.prefill(year, form.amounts(), request.user)
-            messages.success(request, _("Beloppen är sparade (%(n)s kommuner ändrade).") % {"n": changed})
-            return redirect("reporting:prefill", year.year)
-        messages.error(request, _("Något behöver rättas, se markeringarna. Inget är sparat ännu."))
-    return render(request, "reporting/prefill.html", {"year": year, "form": form})
+            try:
+                changed = economy.prefill(year, form.amounts(), request.user, seen=seen)
+            except workflow.Stale as stale:
+                reports = economy.reports_by_municipality(year)
+                names = [f"{part}_{m.pk}" for m in stale.args[0] for part in ("allocated", "surplus")]
+                conflict = editing.conflict(form, _prefill_initial(municipalities, reports), None, names=names)
+                versions = {**seen, **{m.pk: workflow.version_of(reports.get(m.pk)) for m in stale.args[0]}}
+            else:
+                messages.success(request, _("Beloppen är sparade (%(n)s kommuner ändrade).") % {"n": changed})
+                return redirect("reporting:prefill", year.year)
+        else:
+            messages.error(request, _("Något behöver rättas, se markeringarna. Inget är sparat ännu."))
+    rows = [(m, allocated, surplus, versions[m.pk]) for m, allocated, surplus in form.rows()]
+    return render(request, "reporting/prefill.html", {
+        "year": year, "form": form, "rows": rows, "conflict": conflict, "keep_url": request.path,
+    }, status=409 if conflict else 200)
 
 
 @access.rss_required
@@ -392,16 +415,20 @@ def quote_list(request, year):
     return render(request, "reporting/quotes.html", {"year": year, "texts": figures.free_text_answers(year)})
 
 
+def _quote_initial(answer, quote):
+    return {"quoted": quote is not None, "text": quote.text if quote else answer.text}
+
+
 @access.rss_required
 @require_http_methods(["GET", "POST"])
 def quote_edit(request, year, answer_id):
     year = _year(year)
     answer = get_object_or_404(Answer.objects.select_related("question", "response__municipality"),
                                pk=answer_id, response__questionnaire__year=year)
-    current = getattr(answer, "quote", None)
-    initial = {"quoted": current is not None, "text": current.text if current else answer.text}
-    form = QuoteForm(request.POST or None, initial=initial)
-    warnings = []
+    current = Quote.objects.filter(answer=answer).select_related("updated_by").first()
+    form = QuoteForm(request.POST or None, initial=_quote_initial(answer, current))
+    version = workflow.seen_version(request.POST) if request.method == "POST" else workflow.version_of(current)
+    warnings, conflict = [], None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         text = data["text"] or answer.text
@@ -409,13 +436,21 @@ def quote_edit(request, year, answer_id):
         if warnings and not data["accept_warnings"]:
             form.add_error("accept_warnings", _("Kontrollera varningarna och bekräfta, eller ändra citatet."))
         else:
-            quotes.set_quote(answer, quoted=data["quoted"], text=text, user=request.user)
-            messages.success(request, _("Citatet är sparat.") if data["quoted"] else _("Svaret citeras inte."))
-            return redirect("reporting:quotes", year.year)
+            try:
+                quotes.set_quote(answer, quoted=data["quoted"], text=text, user=request.user, seen=version,
+                                 order=current.order if current else 0)
+            except workflow.Stale:
+                current = Quote.objects.filter(answer=answer).first()
+                conflict = editing.conflict(form, _quote_initial(answer, current), current)
+                version = workflow.version_of(current)
+            else:
+                messages.success(request, _("Citatet är sparat.") if data["quoted"] else _("Svaret citeras inte."))
+                return redirect("reporting:quotes", year.year)
     elif request.method == "GET" and current:
         warnings = quotes.personal_data_warnings(current.text)
-    return render(request, "reporting/quote_edit.html",
-                  {"year": year, "answer": answer, "form": form, "warnings": warnings})
+    return render(request, "reporting/quote_edit.html", {
+        "year": year, "answer": answer, "form": form, "warnings": warnings, "version": version, "quote": current,
+        "conflict": conflict, "keep_url": request.path}, status=409 if conflict else 200)
 
 
 @access.rss_required
