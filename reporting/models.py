@@ -136,6 +136,12 @@ class SurveyResponse(Submittable):
     def __str__(self):
         return f"{self.municipality} – {self.questionnaire.year.year}"
 
+    def snapshot(self):
+        """The answers by stable key, for the history and the "did it change" test of a save."""
+        from reporting.municipal.questionnaires import snapshot
+
+        return snapshot(self)
+
 
 class Answer(models.Model):
     """The answer to one question; which fields are used depends on the question's type."""
@@ -185,6 +191,11 @@ class EconomicReport(Submittable):
 
     def __str__(self):
         return f"{self.municipality} – {self.year.year}"
+
+    def snapshot(self):
+        from reporting.municipal.economy import snapshot
+
+        return snapshot(self)
 
 
 class Quote(Versioned):
