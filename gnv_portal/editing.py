@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core import signing
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -42,6 +43,8 @@ class Difference:
     label: str
     typed: str
     stored: str
+    kept: str = ""  # what the form holds now
+    theirs: bool = False  # the person had not changed the field: the newer stored value is taken over
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Conflict:
     saved_by: object = None
     saved_at: object = None
     version: int = 0
+    base: str = ""  # the page's new "base": the stored version it now starts from
 
 
 def _flat_choices(choices):
@@ -64,10 +68,10 @@ def _flat_choices(choices):
 
 def shown(fld, value):
     """A value the way a person reads it: choice labels, Ja/Nej, Swedish numbers, "–" for empty."""
-    if value in (None, "", [], ()):
-        return "–"
     if isinstance(fld, forms.BooleanField):
         return _("Ja") if fld.to_python(value) else _("Nej")
+    if value in (None, "", [], ()):
+        return "–"
     choices = dict(_flat_choices(getattr(fld, "choices", []) or []))
     if isinstance(value, (list, tuple)):
         return ", ".join(choices.get(str(v), str(v)) for v in value) or "–"
@@ -98,27 +102,103 @@ def differing_lines(typed, stored):
     return "\n…\n".join(mine) or "–", "\n…\n".join(theirs) or "–"
 
 
+# --- What the page showed: the base of a three-way comparison ---------------------------------
+
+BASE_FIELD = "base"
+_BASE_SALT = "gnv_portal.editing.base"
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return value if value is None or isinstance(value, (str, bool, int)) else str(value)
+
+
+def base_of(form, initial=None):
+    """What each field of the page shows, signed, for the page's hidden input "base": after a
+    refused save it tells which fields the person changed. From `initial` (a stored row's initial
+    data) when given, else from the form as it will be shown."""
+    if initial is None:
+        values = {name: _plain(form[name].value()) for name in form.fields}
+    else:
+        values = {name: _plain(fld.prepare_value(initial.get(name))) for name, fld in form.fields.items()}
+    return signing.dumps(values, salt=_BASE_SALT, compress=True)
+
+
+def posted_base(data):
+    """The base a posted page carried, to show it again unchanged (nothing was saved)."""
+    return data.get(BASE_FIELD, "")
+
+
+def _base_posted(form):
+    try:
+        return signing.loads(form.data.get(BASE_FIELD, ""), salt=_BASE_SALT)
+    except signing.BadSignature:
+        return None  # an old or altered page: every difference counts as changed by both
+
+
+def _norm(fld, raw):
+    """A field's value for comparing typed, shown and stored values alike."""
+    try:
+        value = fld.to_python(raw)
+    except forms.ValidationError:
+        return raw
+    return sorted(value) if isinstance(value, (list, tuple)) else value
+
+
+def _raw(fld, value):
+    """A stored (initial) value as the form would post it."""
+    if isinstance(fld, forms.BooleanField):
+        return "on" if value else None
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    value = fld.prepare_value(value)
+    return "" if value is None else str(value)
+
+
 def conflict(form, stored_initial, current, names=None):
     """Compare the bound `form` (what the person typed) with `stored_initial` (the form's initial
     data for the row as stored now, `current`; None when the row is gone, or several rows), in
-    the fields `names` (default all)."""
+    the fields `names` (default all), and merge them into the form, field by field:
+
+    a field the person did not change (as the page showed it, "base") takes the newer stored
+    value; a field they changed keeps what they typed, also where the other save changed it too.
+    The form then holds the merge; the rows say, per field, what was typed, what is stored and
+    what the form holds now."""
+    base = _base_posted(form)
+    data = form.data.copy()
     rows = []
     for name, fld in form.fields.items():
         if names is not None and name not in names:
             continue
         if fld.disabled or isinstance(fld.widget, forms.HiddenInput) or not getattr(fld, "compared", True):
             continue
-        typed = form[name].data
-        stored = stored_initial.get(name)
-        if not fld.has_changed(stored, typed):
+        typed, stored = form[name].data, _raw(fld, stored_initial.get(name))
+        mine, theirs = _norm(fld, typed), _norm(fld, stored)
+        if mine == theirs:
             continue
-        label = label_of(fld) or name
+        untouched = base is not None and name in base and _norm(fld, base[name]) == mine
+        if untouched:
+            key = form.add_prefix(name)
+            if isinstance(stored, list) and hasattr(data, "setlist"):
+                data.setlist(key, stored)
+            elif stored is None:
+                data.pop(key, None)
+            else:
+                data[key] = stored
+        label = str(label_of(fld) or name)
         if isinstance(fld.widget, forms.Textarea) and max(_lines(typed), _lines(stored)) > LONG_TEXT_LINES:
-            rows.append(Difference(str(label), *differing_lines(str(typed or ""), str(stored or ""))))
+            typed_text, stored_text = differing_lines(str(typed or ""), str(stored or ""))
         else:
-            rows.append(Difference(str(label), shown(fld, typed), shown(fld, stored)))
+            typed_text, stored_text = shown(fld, typed), shown(fld, stored)
+        rows.append(Difference(label, typed_text, stored_text, kept=stored_text if untouched else typed_text,
+                               theirs=untouched))
+    if any(row.theirs for row in rows):
+        form.data = data
+        form.full_clean()
     return Conflict(rows=rows, saved_by=getattr(current, "updated_by", None),
-                    saved_at=getattr(current, "updated_at", None), version=getattr(current, "version", 0) or 0)
+                    saved_at=getattr(current, "updated_at", None), version=getattr(current, "version", 0) or 0,
+                    base=base_of(form, stored_initial))
 
 
 @dataclass
@@ -130,6 +210,7 @@ class Outcome:
     version: int = 0  # the version the shown page starts from
     conflict: Conflict | None = None
     ready: bool = False  # saved and complete: on to the confirm page
+    base: str = ""  # what the shown page starts from (see base_of)
 
 
 def post(form, *, seen, save, current, initial_for, final_form=None):
@@ -146,13 +227,14 @@ def post(form, *, seen, save, current, initial_for, final_form=None):
         row = save(form, seen)
     except workflow.Stale:
         now = current()
-        return Outcome(row=now, form=form, version=workflow.version_of(now),
-                       conflict=conflict(form, initial_for(now), now))
+        found = conflict(form, initial_for(now), now)
+        return Outcome(row=now, form=form, version=workflow.version_of(now), conflict=found, base=found.base)
     if final_form is not None:
         if final_form.is_valid():
             return Outcome(row=row, ready=True)
-        return Outcome(row=row, form=final_form, version=workflow.version_of(row))
-    return Outcome(row=row, form=form if form.errors else None, version=workflow.version_of(row))
+        return Outcome(row=row, form=final_form, version=workflow.version_of(row), base=base_of(final_form))
+    return Outcome(row=row, form=form if form.errors else None, version=workflow.version_of(row),
+                   base=base_of(form))
 
 
 def as_data(initial):

@@ -115,7 +115,8 @@ def _assessment_page(request, year, leadership, assessment, *, here, correcting=
     if request.method == "POST":
         if context["lock_reason"]:
             _with_form(context, SelfAssessmentForm(request.POST, subgoals=subgoals))
-            context["version"] = workflow.seen_version(request.POST)
+            context.update({"version": workflow.seen_version(request.POST),
+                            "base": editing.posted_base(request.POST)})
             return _locked(request, template, context, context["lock_reason"])
         final = request.POST.get("action") == "submit" and not correcting
         outcome = editing.post(
@@ -134,6 +135,7 @@ def _assessment_page(request, year, leadership, assessment, *, here, correcting=
             return redirect(here)
         context = _with_form(_assessment_context(year, leadership, outcome.row, request.user), outcome.form)
         context.update({"correcting": correcting, "version": outcome.version, "conflict": outcome.conflict,
+                        "base": outcome.base,
                         "keep_url": here})
         if outcome.conflict is None:
             messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
@@ -144,7 +146,7 @@ def _assessment_page(request, year, leadership, assessment, *, here, correcting=
     else:
         form = SelfAssessmentForm(initial=initial_for(assessment), subgoals=subgoals)
     _with_form(context, form)
-    context["version"] = workflow.version_of(assessment)
+    context.update({"version": workflow.version_of(assessment), "base": editing.base_of(form)})
     context["history"] = workflow.history(assessment) if assessment else []
     return render(request, template, context)
 
@@ -220,7 +222,8 @@ def mapping_form(request, year, leadership_id):
     key = workflow.form_key("kartlaggning", year.year, leadership.pk)
     if request.method == "POST":
         if context["lock_reason"]:
-            context.update({"form": MappingForm(request.POST), "version": workflow.seen_version(request.POST)})
+            context.update({"form": MappingForm(request.POST), "version": workflow.seen_version(request.POST),
+                            "base": editing.posted_base(request.POST)})
             return _locked(request, template, context, context["lock_reason"])
         workflow.note_open(key, request.user)
         outcome = editing.post(
@@ -238,6 +241,7 @@ def mapping_form(request, year, leadership_id):
             return redirect(here)
         context = _mapping_context(year, leadership, outcome.row, request.user)
         context.update({"form": outcome.form, "version": outcome.version, "conflict": outcome.conflict,
+                        "base": outcome.base,
                         "keep_url": here, "also_open": workflow.also_open(key, request.user)})
         if outcome.conflict is None:
             messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
@@ -249,7 +253,7 @@ def mapping_form(request, year, leadership_id):
         form = MappingForm(initial=MappingForm.initial_for(mapping))
     if not context["lock_reason"]:
         workflow.note_open(key, request.user)
-    context.update({"form": form, "version": workflow.version_of(mapping),
+    context.update({"form": form, "version": workflow.version_of(mapping), "base": editing.base_of(form),
                     "also_open": workflow.also_open(key, request.user),
                     "history": workflow.history(mapping) if mapping else []})
     return render(request, template, context)

@@ -79,7 +79,10 @@ def report_text(request, year):
     snapshot = report.collect(year)
     stored = texts.stored_text(year)
     text = report.normalise(request.POST.get("body", "")) if request.method == "POST" else report.text_for_year(year)
-    version = workflow.seen_version(request.POST) if request.method == "POST" else workflow.version_of(stored)
+    if request.method == "POST":
+        version, base = workflow.seen_version(request.POST), editing.posted_base(request.POST)
+    else:
+        version, base = workflow.version_of(stored), editing.base_of(texts.ReportTextForm(initial={"body": text}))
     action = request.POST.get("action", "")
     errors, preview, conflict = [], "", None
     if request.method == "POST":
@@ -92,16 +95,16 @@ def report_text(request, year):
                 texts.save_text(year, text, request.user, version)
             except workflow.Stale:
                 stored = texts.stored_text(year)
-                conflict = editing.conflict(texts.ReportTextForm({"body": text}),
-                                            {"body": stored.body if stored else ""}, stored)
-                version = workflow.version_of(stored)
+                typed = texts.ReportTextForm({"body": text, "base": base})
+                conflict = editing.conflict(typed, {"body": stored.body if stored else ""}, stored)
+                text, version, base = typed.data["body"], workflow.version_of(stored), conflict.base
             else:
                 messages.success(request, _("Rapporttexten är sparad."))
                 return redirect("reporting:report_text", year.year)
     status = 409 if conflict else 400 if errors and action == "save" else 200
     return render(request, "reporting/report/text.html", {
         "year": year, "body": text, "errors": errors, "preview": preview, "blocks": report.BLOCKS,
-        "version": version, "conflict": conflict, "stored": stored,
+        "version": version, "base": base, "conflict": conflict, "stored": stored,
         "keep_url": reverse("reporting:report_text", args=[year.year]),
         "values": [(name, report.VALUES[name], snapshot["values"][name]) for name in report.VALUES],
         "quote_blocks": sorted(n for n in snapshot["blocks"] if n.startswith("citat:")),

@@ -62,7 +62,8 @@ def _posted_page(request, context, outcome, here, confirm):
         else:
             messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se markeringarna). "
                                         "De är kvar som du skrev dem."))
-    context.update({"version": outcome.version, "conflict": outcome.conflict, "keep_url": here})
+    context.update({"version": outcome.version, "conflict": outcome.conflict, "keep_url": here,
+                    "base": outcome.base})
     return None
 
 
@@ -102,13 +103,16 @@ def survey(request, year, municipality_id):
         # Locked meanwhile (submitted in another tab, deadline passed): show what was typed, unsaved.
         messages.error(request, f"{locked} {NOT_SAVED}")
         form = SurveyForm(request.POST, questions=questions)
-        extra["version"], status = workflow.seen_version(request.POST), 403
+        extra.update({"version": workflow.seen_version(request.POST), "base": editing.posted_base(request.POST)})
+        status = 403
     elif response is not None and response.pending_input:
         form = SurveyForm(response.pending_input, questions=questions)
         form.is_valid()
     else:
         form = SurveyForm(initial=questionnaires.initial_values(questions, questionnaires.answers_of(response)),
                           questions=questions)
+    if request.method == "GET":
+        extra["base"] = editing.base_of(form)
     if locked and request.method == "GET":
         for field in form.fields.values():
             field.disabled = True
@@ -191,12 +195,15 @@ def economy_form(request, year, municipality_id):
     elif request.method == "POST":
         messages.error(request, f"{locked} {NOT_SAVED}")
         form = _economy_form(report, request.user, request.POST)
-        extra["version"], status = workflow.seen_version(request.POST), 403
+        extra.update({"version": workflow.seen_version(request.POST), "base": editing.posted_base(request.POST)})
+        status = 403
     elif report is not None and report.pending_input:
         form = _economy_form(report, request.user, report.pending_input)
         form.is_valid()
     else:
         form = _economy_form(report, request.user)
+    if request.method == "GET":
+        extra["base"] = editing.base_of(form)
     if locked and request.method == "GET":
         for field in form.fields.values():
             field.disabled = True
@@ -428,6 +435,7 @@ def quote_edit(request, year, answer_id):
     current = Quote.objects.filter(answer=answer).select_related("updated_by").first()
     form = QuoteForm(request.POST or None, initial=_quote_initial(answer, current))
     version = workflow.seen_version(request.POST) if request.method == "POST" else workflow.version_of(current)
+    base = editing.posted_base(request.POST) if request.method == "POST" else editing.base_of(form)
     warnings, conflict = [], None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -442,15 +450,15 @@ def quote_edit(request, year, answer_id):
             except workflow.Stale:
                 current = Quote.objects.filter(answer=answer).first()
                 conflict = editing.conflict(form, _quote_initial(answer, current), current)
-                version = workflow.version_of(current)
+                version, base = workflow.version_of(current), conflict.base
             else:
                 messages.success(request, _("Citatet är sparat.") if data["quoted"] else _("Svaret citeras inte."))
                 return redirect("reporting:quotes", year.year)
     elif request.method == "GET" and current:
         warnings = quotes.personal_data_warnings(current.text)
     return render(request, "reporting/quote_edit.html", {
-        "year": year, "answer": answer, "form": form, "warnings": warnings, "version": version, "quote": current,
-        "conflict": conflict, "keep_url": request.path}, status=409 if conflict else 200)
+        "year": year, "answer": answer, "form": form, "warnings": warnings, "version": version, "base": base,
+        "quote": current, "conflict": conflict, "keep_url": request.path}, status=409 if conflict else 200)
 
 
 @access.rss_required
