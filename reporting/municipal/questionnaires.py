@@ -2,7 +2,7 @@
 year (keys kept), reading and saving a municipality's answers, and following a question
 across years by its stable key."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gnv_portal import editing, workflow
@@ -38,10 +38,15 @@ def load_spec(year, spec):
 @transaction.atomic
 def copy_questionnaire(source, target_year):
     """Start `target_year` with a copy of `source`: same sections, questions, options and keys."""
+    exists = _("Rapporteringsåret %(year)s har redan en kommunenkät.") % {"year": target_year.year}
     if Questionnaire.objects.filter(year=target_year).exists():
-        raise ValueError(_("Rapporteringsåret %(year)s har redan en kommunenkät.") % {"year": target_year.year})
-    copy = Questionnaire.objects.create(year=target_year, title=source.title.replace(
-        str(source.year.year), str(target_year.year)), introduction=source.introduction)
+        raise ValueError(exists)
+    try:
+        with transaction.atomic():
+            copy = Questionnaire.objects.create(year=target_year, title=source.title.replace(
+                str(source.year.year), str(target_year.year)), introduction=source.introduction)
+    except IntegrityError:
+        raise ValueError(exists) from None  # copied at the same moment from another tab
     for section in source.sections.prefetch_related("questions__options"):
         new_section = Section.objects.create(questionnaire=copy, key=section.key, order=section.order,
                                              title=section.title, description=section.description)

@@ -67,6 +67,43 @@ def _posted_page(request, context, outcome, here, confirm):
     return None
 
 
+def _edit_page(request, *, row, locked, key, make_form, save, current, initial_for, here, confirm):
+    """The page of a municipality's form (kommunenkät or economy): a redirect, or
+    (form, row as shown, context, status). `make_form(data, submitting=False)` builds the form;
+    without data, from the stored row."""
+    extra, status = {"version": workflow.version_of(row)}, 200
+    if request.method == "POST" and not locked:
+        workflow.note_open(key, request.user)
+        submitting = request.POST.get("action") == "submit"
+        outcome = editing.post(make_form(request.POST), seen=workflow.seen_version(request.POST), save=save,
+                               current=current, initial_for=initial_for,
+                               final_form=make_form(request.POST, submitting=True) if submitting else None)
+        page = _posted_page(request, extra, outcome, here, confirm)
+        if page is not None:
+            return page
+        form, row, status = outcome.form, outcome.row, 409 if outcome.conflict else 200
+    elif request.method == "POST":
+        # Locked meanwhile (submitted in another tab, deadline passed): show what was typed, unsaved.
+        messages.error(request, f"{locked} {NOT_SAVED}")
+        form = make_form(request.POST)
+        extra.update({"version": workflow.seen_version(request.POST), "base": editing.posted_base(request.POST)})
+        status = 403
+    elif row is not None and row.pending_input:
+        form = make_form(row.pending_input)
+        form.is_valid()
+    else:
+        form = make_form(None)
+    if request.method == "GET":
+        extra["base"] = editing.base_of(form)
+        if locked:
+            for field in form.fields.values():
+                field.disabled = True
+    if not locked:
+        workflow.note_open(key, request.user)
+    extra.update({"form": form, "locked": locked, "also_open": workflow.also_open(key, request.user)})
+    return form, row, extra, status
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey(request, year, municipality_id):
@@ -78,49 +115,29 @@ def survey(request, year, municipality_id):
                                                          "missing": True})
     response = questionnaires.response_for(questionnaire, municipality)
     questions = questionnaires.questions_of(questionnaire)
-    sections = questionnaires.sections_with_questions(questionnaire, questions)
-    locked = workflow.lock_reason(year, response, request.user)
-    here = reverse("reporting:survey", args=[year.year, municipality.pk])
-    key = workflow.form_key("kommunenkat", year.year, municipality.pk)
-    extra, status = {"version": workflow.version_of(response)}, 200
-    if request.method == "POST" and not locked:
-        workflow.note_open(key, request.user)
-        submitting = request.POST.get("action") == "submit"
-        outcome = editing.post(
-            SurveyForm(request.POST, questions=questions), seen=workflow.seen_version(request.POST),
-            save=lambda form, seen: questionnaires.save_response(response, questionnaire, municipality, form,
-                                                                 request.user, seen),
-            current=lambda: questionnaires.response_for(questionnaire, municipality),
-            initial_for=lambda now: questionnaires.initial_values(questions, questionnaires.answers_of(now)),
-            final_form=SurveyForm(request.POST, questions=questions, submitting=True) if submitting else None,
-        )
-        page = _posted_page(request, extra, outcome, here,
-                            reverse("reporting:survey_confirm", args=[year.year, municipality.pk]))
-        if page is not None:
-            return page
-        form, response, status = outcome.form, outcome.row, 409 if outcome.conflict else 200
-    elif request.method == "POST":
-        # Locked meanwhile (submitted in another tab, deadline passed): show what was typed, unsaved.
-        messages.error(request, f"{locked} {NOT_SAVED}")
-        form = SurveyForm(request.POST, questions=questions)
-        extra.update({"version": workflow.seen_version(request.POST), "base": editing.posted_base(request.POST)})
-        status = 403
-    elif response is not None and response.pending_input:
-        form = SurveyForm(response.pending_input, questions=questions)
-        form.is_valid()
-    else:
-        form = SurveyForm(initial=questionnaires.initial_values(questions, questionnaires.answers_of(response)),
-                          questions=questions)
-    if request.method == "GET":
-        extra["base"] = editing.base_of(form)
-    if locked and request.method == "GET":
-        for field in form.fields.values():
-            field.disabled = True
-    elif not locked:
-        workflow.note_open(key, request.user)
+
+    def make_form(data, submitting=False):
+        if data is None:
+            initial = questionnaires.initial_values(questions, questionnaires.answers_of(response))
+            return SurveyForm(initial=initial, questions=questions)
+        return SurveyForm(data, questions=questions, submitting=submitting)
+
+    page = _edit_page(
+        request, row=response, locked=workflow.lock_reason(year, response, request.user),
+        key=workflow.form_key("kommunenkat", year.year, municipality.pk), make_form=make_form,
+        save=lambda form, seen: questionnaires.save_response(response, questionnaire, municipality, form,
+                                                             request.user, seen),
+        current=lambda: questionnaires.response_for(questionnaire, municipality),
+        initial_for=lambda now: questionnaires.initial_values(questions, questionnaires.answers_of(now)),
+        here=reverse("reporting:survey", args=[year.year, municipality.pk]),
+        confirm=reverse("reporting:survey_confirm", args=[year.year, municipality.pk]),
+    )
+    if not isinstance(page, tuple):
+        return page
+    form, response, extra, status = page
     context = _form_context(request, year, municipality, response, Part.SURVEY)
-    context.update({"questionnaire": questionnaire, "form": form, "groups": form.grouped(sections),
-                    "locked": locked, "also_open": workflow.also_open(key, request.user), **extra})
+    context.update({"questionnaire": questionnaire, "groups": form.grouped(
+        questionnaires.sections_with_questions(questionnaire, questions)), **extra})
     return render(request, "reporting/survey.html", context, status=status)
 
 
@@ -173,45 +190,21 @@ def economy_form(request, year, municipality_id):
     municipality = access.get_municipality_for_user(request, municipality_id, Role.ECONOMY_RESPONDENT)
     year = _year(year)
     report = EconomicReport.objects.filter(year=year, municipality=municipality).first()
-    locked = workflow.lock_reason(year, report, request.user)
-    here = reverse("reporting:economy", args=[year.year, municipality.pk])
-    key = workflow.form_key("ekonomi", year.year, municipality.pk)
-    extra, status = {"version": workflow.version_of(report)}, 200
-    if request.method == "POST" and not locked:
-        workflow.note_open(key, request.user)
-        submitting = request.POST.get("action") == "submit"
-        outcome = editing.post(
-            _economy_form(report, request.user, request.POST), seen=workflow.seen_version(request.POST),
-            save=lambda form, seen: economy.save_report(report, year, municipality, form, request.user, seen),
-            current=lambda: EconomicReport.objects.filter(year=year, municipality=municipality).first(),
-            initial_for=lambda now: economy.snapshot(now) if now else {},
-            final_form=_economy_form(report, request.user, request.POST, submitting=True) if submitting else None,
-        )
-        page = _posted_page(request, extra, outcome, here,
-                            reverse("reporting:economy_confirm", args=[year.year, municipality.pk]))
-        if page is not None:
-            return page
-        form, report, status = outcome.form, outcome.row, 409 if outcome.conflict else 200
-    elif request.method == "POST":
-        messages.error(request, f"{locked} {NOT_SAVED}")
-        form = _economy_form(report, request.user, request.POST)
-        extra.update({"version": workflow.seen_version(request.POST), "base": editing.posted_base(request.POST)})
-        status = 403
-    elif report is not None and report.pending_input:
-        form = _economy_form(report, request.user, report.pending_input)
-        form.is_valid()
-    else:
-        form = _economy_form(report, request.user)
-    if request.method == "GET":
-        extra["base"] = editing.base_of(form)
-    if locked and request.method == "GET":
-        for field in form.fields.values():
-            field.disabled = True
-    elif not locked:
-        workflow.note_open(key, request.user)
+    page = _edit_page(
+        request, row=report, locked=workflow.lock_reason(year, report, request.user),
+        key=workflow.form_key("ekonomi", year.year, municipality.pk),
+        make_form=lambda data, submitting=False: _economy_form(report, request.user, data, submitting=submitting),
+        save=lambda form, seen: economy.save_report(report, year, municipality, form, request.user, seen),
+        current=lambda: EconomicReport.objects.filter(year=year, municipality=municipality).first(),
+        initial_for=lambda now: economy.snapshot(now) if now else {},
+        here=reverse("reporting:economy", args=[year.year, municipality.pk]),
+        confirm=reverse("reporting:economy_confirm", args=[year.year, municipality.pk]),
+    )
+    if not isinstance(page, tuple):
+        return page
+    form, report, extra, status = page
     context = _form_context(request, year, municipality, report, Part.ECONOMY)
-    context.update({"form": form, "locked": locked, "also_open": workflow.also_open(key, request.user), **extra,
-                    **_economy_figures(report or EconomicReport(year=year, municipality=municipality))})
+    context.update({**extra, **_economy_figures(report or EconomicReport(year=year, municipality=municipality))})
     return render(request, "reporting/economy.html", context, status=status)
 
 

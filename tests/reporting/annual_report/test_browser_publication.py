@@ -2,28 +2,15 @@
 stale tab does not overwrite a colleague's, and publishing an open year shows the confirmation
 with the missing and reopened answers, and leaves the year open when RSS publishes without closing."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from gnv_portal import workflow
 from gnv_portal.models import Municipality, ReportingYear, ResponseStatus
 from reporting.models import ReportText, ReportVersion
-from reporting.municipal import reference_data
 from tests.conftest import PASSWORD, make_user
 from tests.reporting.municipal.helpers import answer_survey
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def open_year(reference):
-    today = timezone.localdate()
-    year = ReportingYear.objects.create(year=2024, status=ReportingYear.Status.OPEN,
-                                        opens_on=today - timedelta(days=30), deadline=today + timedelta(days=60))
-    reference_data.load()
-    return year
 
 
 def _click(browser, name):

@@ -6,26 +6,15 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from gnv_portal import workflow
 from gnv_portal.models import LocalLeadership, Municipality, ReportingYear, ResponseEvent, ResponseStatus, Role
 from reporting.annual_report import publication
 from reporting.models import ReportVersion
-from reporting.municipal import reference_data
 from selfassessment.models import SelfAssessment
 from tests.conftest import make_user
 from tests.reporting.municipal.helpers import answer_survey
 from tests.versions import page_data
-
-
-@pytest.fixture
-def open_year(reference):
-    today = timezone.localdate()
-    year = ReportingYear.objects.create(year=2024, status=ReportingYear.Status.OPEN,
-                                        opens_on=today - timedelta(days=30), deadline=today + timedelta(days=60))
-    reference_data.load()
-    return year
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from gnv_portal.models import ResponseStatus, Role
 from reporting.models import EconomicReport
 from reporting.municipal import economy
 from tests.conftest import make_user
+from tests.reporting.municipal.helpers import submit_through_confirm
 from tests.versions import shown_version
 
 NBSP = "\u00a0"
@@ -32,10 +33,7 @@ def _confirm(year, municipality):
 
 
 def _submit(client, year, municipality, data):
-    """Granska och skicka in, then Skicka in on the confirm page (with the version it shows)."""
-    response = client.post(_url(year, municipality), {**data, "action": "submit"})
-    assert response.status_code == 302 and response["Location"] == _confirm(year, municipality)
-    return client.post(_confirm(year, municipality), shown_version(client, _confirm(year, municipality)))
+    return submit_through_confirm(client, _url(year, municipality), _confirm(year, municipality), data)
 
 
 @pytest.mark.parametrize(("typed", "message"), [("-100", "negativt"), ("mycket", "hela kronor")])

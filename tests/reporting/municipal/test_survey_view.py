@@ -7,7 +7,7 @@ from django.utils import timezone
 from gnv_portal import workflow
 from gnv_portal.models import ResponseStatus
 from reporting.models import Answer, SurveyResponse
-from tests.reporting.municipal.helpers import answer_survey
+from tests.reporting.municipal.helpers import answer_survey, submit_through_confirm
 from tests.versions import shown_version, version_in
 
 COMPLETE = {
@@ -45,10 +45,7 @@ def _confirm(year, municipality):
 
 
 def _submit(client, year, municipality, data):
-    """Granska och skicka in, then Skicka in on the confirm page (with the version it shows)."""
-    response = client.post(_url(year, municipality), {**data, "action": "submit"})
-    assert response.status_code == 302 and response["Location"] == _confirm(year, municipality)
-    return client.post(_confirm(year, municipality), shown_version(client, _confirm(year, municipality)))
+    return submit_through_confirm(client, _url(year, municipality), _confirm(year, municipality), data)
 
 
 def test_submitting_needs_the_required_answers_and_nothing_typed_is_lost(client_for, avesta_respondent,
