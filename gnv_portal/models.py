@@ -138,7 +138,25 @@ class SubGoal(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class ReportingYear(models.Model):
+# --- Rows people edit ---------------------------------------------------------------
+
+
+class Versioned(models.Model):
+    """A row people edit. `version` counts its saves: a page carries the version it was shown
+    from, and a save from an older one is refused (gnv_portal.workflow.hold), so nothing is
+    silently overwritten by a second tab or a second person."""
+
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ReportingYear(Versioned):
     """One round of follow-up, e.g. 2024 (collected in early 2025)."""
 
     class Status(models.TextChoices):
@@ -373,7 +391,7 @@ class ResponseStatus(models.TextChoices):
     REOPENED = "reopened", _("Återöppnad")
 
 
-class Submittable(models.Model):
+class Submittable(Versioned):
     """Fields every answered form has: status and who submitted it when.
 
     A row exists once something has been saved, so "ej påbörjad" is never stored.
@@ -384,14 +402,12 @@ class Submittable(models.Model):
         choices=[c for c in ResponseStatus.choices if c[0] != ResponseStatus.NOT_STARTED],
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     submitted_at = models.DateTimeField(_("inskickad"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # What the respondent typed that did not validate, kept as typed so a draft loses nothing.
+    pending_input = models.JSONField(default=dict, blank=True)
 
     class Meta:
         abstract = True
@@ -402,7 +418,8 @@ class Submittable(models.Model):
 
 
 class ResponseEvent(models.Model):
-    """History of a form answer: saved, submitted, reopened (with reason), changed."""
+    """History of a form answer: saved, submitted, reopened (with reason), changed; and of a
+    reporting year and its report: closed, published, withdrawn (with reason). Append-only."""
 
     class Action(models.TextChoices):
         SAVED = "saved", _("Sparad som utkast")
@@ -410,6 +427,9 @@ class ResponseEvent(models.Model):
         REOPENED = "reopened", _("Återöppnad")
         CHANGED = "changed", _("Ändrad efter inskickning")
         IMPORTED = "imported", _("Importerad")
+        CLOSED = "closed", _("Rapporteringsåret stängt")
+        PUBLISHED = "published", _("Publicerad")
+        WITHDRAWN = "withdrawn", _("Publiceringen återkallad")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -419,6 +439,7 @@ class ResponseEvent(models.Model):
     at = models.DateTimeField(default=timezone.now)
     reason = models.TextField(_("motivering"), blank=True)
     snapshot = models.JSONField(default=dict, blank=True, help_text="The answer's data after the event.")
+    version = models.PositiveIntegerField(_("version"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("händelse")
@@ -430,10 +451,27 @@ class ResponseEvent(models.Model):
         return f"{self.get_action_display()} {iso_datetime(self.at)}"
 
 
+class OpenForm(models.Model):
+    """Who has a form in front of them (loaded or saved it lately), shown to the others editing
+    the same form, e.g. the two representatives of Södra Dalarna on their shared kartläggning."""
+
+    key = models.CharField(max_length=100)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("öppet formulär")
+        verbose_name_plural = _("öppna formulär")
+        constraints = [models.UniqueConstraint(fields=["key", "user"], name="openform_one_per_user")]
+
+    def __str__(self):
+        return f"{self.key} – {self.user}"
+
+
 # --- E-mail ------------------------------------------------------------------
 
 
-class EmailTemplate(models.Model):
+class EmailTemplate(Versioned):
     """An e-mail text RSS can edit; {placeholders} are filled in when sending."""
 
     key = models.SlugField(_("nyckel"), max_length=60, unique=True)

@@ -195,6 +195,7 @@ def _save(parsed, result, user):
             report.status = ResponseStatus.SUBMITTED
             report.submitted_by = user
             report.submitted_at = timezone.now()
-        report.updated_by = user
+        economy.mark_prefilled(report, ("allocated", "surplus"), user)
+        workflow.bump(report, user)  # a page open on this report is now outdated
         report.save()
         workflow.record(report, ResponseEvent.Action.IMPORTED, user, snapshot=economy.snapshot(report))

@@ -6,7 +6,9 @@ from reporting.municipal import views
 
 urlpatterns = [
     path("<int:year>/kommunenkat/<int:municipality_id>/", views.survey, name="survey"),
+    path("<int:year>/kommunenkat/<int:municipality_id>/bekrafta/", views.survey_confirm, name="survey_confirm"),
     path("<int:year>/ekonomi/<int:municipality_id>/", views.economy_form, name="economy"),
+    path("<int:year>/ekonomi/<int:municipality_id>/bekrafta/", views.economy_confirm, name="economy_confirm"),
     path("<int:year>/", views.overview, name="overview"),
     path("<int:year>/ateroppna/<str:part>/<int:municipality_id>/", views.reopen, name="reopen"),
     path("<int:year>/sammanstallning/", views.compilation, name="compilation"),

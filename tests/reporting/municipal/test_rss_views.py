@@ -10,6 +10,7 @@ from gnv_portal import workflow
 from gnv_portal.models import EmailLog, Municipality, ReportingYear, ResponseStatus
 from reporting.models import Answer, EconomicReport, Questionnaire, Quote
 from tests.reporting.municipal.helpers import answer_survey, economic_report
+from tests.versions import shown_version
 
 RSS_PAGES = [
     ("reporting:overview", [2024]), ("reporting:compilation", [2024]), ("reporting:figures", [2024]),
@@ -89,6 +90,32 @@ def test_prefill_saves_allocated_and_surplus_for_all_municipalities(client_for, 
                                                                                   (4970761, 104547)]
 
 
+def test_prefill_from_an_older_page_does_not_overwrite_what_the_municipality_typed(
+        client_for, rss_user, avesta_respondent, year2024, avesta, falun):
+    url = reverse("reporting:prefill", args=[2024])
+    rss = client_for(rss_user)
+    page = rss.get(url).content.decode()
+    assert f'name="version_{avesta.pk}" value="0"' in page
+    # Meanwhile Avesta types its own amounts in its economic report.
+    economy_url = reverse("reporting:economy", args=[2024, avesta.pk])
+    client_for(avesta_respondent).post(economy_url, {"allocated": "1 000 000", "surplus": "7", "action": "save"})
+    data = {f"allocated_{avesta.pk}": "1 894 630", f"surplus_{avesta.pk}": "39 273", f"version_{avesta.pk}": "0",
+            f"allocated_{falun.pk}": "4 970 761", f"surplus_{falun.pk}": "104 547", f"version_{falun.pk}": "0"}
+    response = client_for(rss_user).post(url, data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Belopp per kommun, Avesta" in html and "1\u00a0000\u00a0000" in html and "1 894 630" in html
+    # Nothing stored: not Avesta's row, and not Falun's either (all or nothing).
+    assert list(EconomicReport.objects.values_list("municipality__name", "allocated")) == [("Avesta", 1000000)]
+    # Taking over RSS's values is one more click: the page now carries Avesta's current version.
+    assert f'name="version_{avesta.pk}" value="1"' in html
+    data[f"version_{avesta.pk}"] = "1"
+    assert client_for(rss_user).post(url, data).status_code == 302
+    report = EconomicReport.objects.get(municipality=avesta)
+    assert report.allocated == 1894630 and report.prefilled_fields == ["allocated", "surplus"]
+    assert report.prefilled_by == rss_user
+
+
 def test_prefill_refuses_a_bad_amount_at_its_field_and_saves_nothing(client_for, rss_user, year2024, avesta, falun):
     data = {f"allocated_{avesta.pk}": "1 894 630", f"surplus_{falun.pk}": "-3"}
     page = client_for(rss_user).post(reverse("reporting:prefill", args=[2024]), data).content.decode()
@@ -136,7 +163,7 @@ def test_quoting_warns_about_a_name_before_it_is_accepted(client_for, rss_user, 
     page = client.post(url, {"quoted": "on", "text": ""}).content.decode()
     assert "ser ut som ett personnamn: Karin Lindberg" in page
     assert not Quote.objects.exists()
-    client.post(url, {"quoted": "on", "text": "Samordnaren startade mobila team."})
+    client.post(url, {"quoted": "on", "text": "Samordnaren startade mobila team.", **shown_version(client, url)})
     assert Quote.objects.get().text == "Samordnaren startade mobila team."
     answer.refresh_from_db()
     assert "Karin Lindberg" in answer.text
