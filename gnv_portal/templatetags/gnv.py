@@ -16,7 +16,7 @@ def sv_percent(value, decimals=1):
 
 
 # Dates: "1 december 2026 kl. 23.46" in text, ISO in tables (gnv_portal.formatting).
-for _name in ("sv_date", "sv_datetime", "iso_date", "iso_datetime"):
+for _name in ("sv_date", "sv_time", "sv_datetime", "iso_date", "iso_datetime"):
     register.filter(_name, getattr(formatting, _name))
 
 

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from gnv_portal import workflow
 from gnv_portal.formatting import parse_decimal
 from gnv_portal.models import ReportingYear, ResponseEvent, ResponseStatus
-from reporting.models import Answer, Question, Questionnaire, SurveyResponse
+from reporting.models import Answer, Question, Questionnaire, Quote, SurveyResponse
 from reporting.municipal import exports, questionnaires, quotes
 from reporting.municipal.imports import ImportResult, RowError, _year, municipality_finder, read_table
 from reporting.municipal.reference_data import KOMMUNENKAT_2024
@@ -461,7 +461,9 @@ def _save(years, result, user):
         for municipality, key, order, text in data.quotes:
             answer = Answer.objects.get(response__questionnaire=questionnaire, response__municipality=municipality,
                                         question=questions[key])
-            quotes.set_quote(answer, quoted=True, text=text, user=user, order=order)
+            # The file is the truth for a closed year: it replaces whatever quote is stored now.
+            current = workflow.version_of(Quote.objects.filter(answer=answer).first())
+            quotes.set_quote(answer, quoted=True, text=text, user=user, order=order, seen=current)
             result.quotes += 1
 
 
@@ -491,6 +493,6 @@ def _save_response(questionnaire, questions, municipality, values, result, user)
     if response.status != ResponseStatus.SUBMITTED:
         response.status = ResponseStatus.SUBMITTED
         response.submitted_by, response.submitted_at = user, timezone.now()
-    response.updated_by = user
+    workflow.bump(response, user)  # a page open on this answer is now outdated
     response.save()
     workflow.record(response, ResponseEvent.Action.IMPORTED, user, snapshot=after)

@@ -10,6 +10,7 @@ from selfassessment.models import LeadershipMapping, SelfAssessment
 from tests.conftest import make_user
 from tests.selfassessment.conftest import form_data, leadership
 from tests.selfassessment.test_mapping_view import complete
+from tests.versions import shown_version
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db
 def submit_assessment(client):
     form = reverse("selfassessment:form", args=[2024, leadership("Falun").pk])
     client.post(form, form_data(comments={1: "Vi har god dialog\nmed regionen"}, comment="Bra år", action="submit"))
-    return client.post(reverse("selfassessment:confirm", args=[2024, leadership("Falun").pk]))
+    confirm = reverse("selfassessment:confirm", args=[2024, leadership("Falun").pk])
+    return client.post(confirm, shown_version(client, confirm))
 
 
 def test_submitting_the_self_assessment_sends_a_receipt_with_the_answers(
@@ -48,7 +50,8 @@ def test_no_receipt_before_the_submit_is_committed_and_none_for_a_second_submit(
     assert not mail.outbox  # queued until the transaction commits
     assert len(callbacks) == 1
     with django_capture_on_commit_callbacks(execute=True) as again:
-        client.post(reverse("selfassessment:confirm", args=[2024, leadership("Falun").pk]))
+        client.post(reverse("selfassessment:confirm", args=[2024, leadership("Falun").pk]),
+                    {"version": SelfAssessment.objects.get().version})
     assert again == [] and not mail.outbox
 
 
@@ -65,8 +68,10 @@ def test_the_mapping_receipt_goes_to_every_representative_of_the_leadership(
                           first_name="Fia", last_name="Fors")
     client = client_for(falun_rep)
     client.post(reverse("selfassessment:mapping", args=[2024, leadership("Falun").pk]), complete(action="submit"))
+    confirm = reverse("selfassessment:mapping_confirm", args=[2024, leadership("Falun").pk])
+    seen = shown_version(client, confirm)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("selfassessment:mapping_confirm", args=[2024, leadership("Falun").pk]))
+        client.post(confirm, seen)
     assert LeadershipMapping.objects.get().status == "submitted"
     assert sorted(m.to[0] for m in mail.outbox) == [colleague.email, falun_rep.email]
     body = mail.outbox[0].body

@@ -15,7 +15,9 @@ def test_survey_receipt_and_reopen_notice(browser, avesta_respondent, rss_user, 
     page.get_by_role("group", name="Vilka områden och arbetssätt").get_by_label("Utskrivningsprocessen").check()
     page.get_by_label("Vilka är de viktigaste insatserna i kommunens arbete").fill(COMPLETE["q_viktigaste-insatser"])
     page.get_by_label("Ja", exact=True).check()
-    page.get_by_role("button", name="Skicka in").click()
+    page.get_by_role("button", name="Granska och skicka in").click()
+    browser.check()
+    page.get_by_role("button", name="Skicka in", exact=True).click()
     browser.check()
     assert page.get_by_text("Kommunenkäten är inskickad. Tack!").is_visible()
     [receipt] = mail.outbox

@@ -6,6 +6,7 @@ from django.urls import reverse
 from gnv_portal.models import EmailLog, Role
 from reporting.models import EconomicReport, SurveyResponse
 from tests.conftest import make_user
+from tests.reporting.municipal.helpers import submit_through_confirm
 from tests.reporting.municipal.test_survey_view import COMPLETE
 
 NBSP = "\u00a0"
@@ -15,8 +16,8 @@ def test_submitting_the_survey_sends_a_receipt_to_its_respondents(client_for, av
                                                                   avesta, django_capture_on_commit_callbacks):
     economy_only = make_user("ekonomi@test.invalid", Role.ECONOMY_RESPONDENT, municipality=avesta)
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(avesta_respondent).post(reverse("reporting:survey", args=[2024, avesta.pk]),
-                                           {**COMPLETE, "action": "submit"})
+        submit_through_confirm(client_for(avesta_respondent), reverse("reporting:survey", args=[2024, avesta.pk]),
+                               reverse("reporting:survey_confirm", args=[2024, avesta.pk]), COMPLETE)
     assert SurveyResponse.objects.get().status == "submitted"
     [message] = mail.outbox
     assert message.to == ["avesta@test.invalid"] and economy_only.email not in message.to
@@ -30,9 +31,10 @@ def test_submitting_the_survey_sends_a_receipt_to_its_respondents(client_for, av
 
 def test_submitting_the_economic_report_sends_the_amounts(client_for, avesta_respondent, year2024, avesta,
                                                           django_capture_on_commit_callbacks):
-    data = {"allocated": "1 894 630", "surplus": "39 273", "consumed": "1 000 000", "action": "submit"}
+    data = {"allocated": "1 894 630", "surplus": "39 273", "consumed": "1 000 000"}
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(avesta_respondent).post(reverse("reporting:economy", args=[2024, avesta.pk]), data)
+        submit_through_confirm(client_for(avesta_respondent), reverse("reporting:economy", args=[2024, avesta.pk]),
+                               reverse("reporting:economy_confirm", args=[2024, avesta.pk]), data)
     assert EconomicReport.objects.get().status == "submitted"
     [message] = mail.outbox
     assert message.subject == "Kvitto: Ekonomisk redovisning 2024 – Avesta är inskickad"
@@ -43,8 +45,8 @@ def test_submitting_the_economic_report_sends_the_amounts(client_for, avesta_res
 
 def test_reopening_the_survey_sends_the_reason_and_shows_it_on_the_form(
         client_for, rss_user, avesta_respondent, questionnaire, avesta, django_capture_on_commit_callbacks):
-    client_for(avesta_respondent).post(reverse("reporting:survey", args=[2024, avesta.pk]),
-                                       {**COMPLETE, "action": "submit"})
+    submit_through_confirm(client_for(avesta_respondent), reverse("reporting:survey", args=[2024, avesta.pk]),
+                           reverse("reporting:survey_confirm", args=[2024, avesta.pk]), COMPLETE)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client_for(rss_user).post(reverse("reporting:reopen", args=[2024, "kommunenkat", avesta.pk]),
@@ -64,8 +66,9 @@ def test_no_receipt_to_a_deactivated_respondent(client_for, rss_user, avesta_res
     client = client_for(avesta_respondent)
     avesta_respondent.is_active = False
     avesta_respondent.save()
-    data = {"allocated": "1", "surplus": "0", "consumed": "1", "action": "submit"}
+    data = {"allocated": "1", "surplus": "0", "consumed": "1"}
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(rss_user).post(reverse("reporting:economy", args=[2024, avesta.pk]), data)
+        submit_through_confirm(client_for(rss_user), reverse("reporting:economy", args=[2024, avesta.pk]),
+                               reverse("reporting:economy_confirm", args=[2024, avesta.pk]), data)
     assert EconomicReport.objects.get().status == "submitted"
     assert not mail.outbox and client
