@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import plotly
 from django.core.exceptions import ImproperlyConfigured
 
 from gnv_portal.env import env_bool, env_int, env_list, env_str
@@ -28,7 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "gnv_portal.apps.GNVStaticFilesConfig",  # django.contrib.staticfiles
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -81,6 +82,18 @@ DATABASES = {
         conn_max_age=env_int("GNV_DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # PostgreSQL is the production database; SQLite (make run, trials, tests) is for one machine.
+    if not DEBUG and not env_bool("GNV_ALLOW_SQLITE", False):
+        raise ImproperlyConfigured(
+            "I drift behöver GNV-portalen PostgreSQL: sätt DATABASE_URL=postgres://användare:lösenord@värd/databas "
+            "(se README, avsnittet Drift). Bara för ett försök på en enda dator kan GNV_ALLOW_SQLITE=true "
+            "tillåta SQLite."
+        )
+    # Concurrent writers: a transaction takes the write lock when it begins (no deadlock when a
+    # reader turns writer), waits up to 20 s for it, and readers never block the writer (WAL,
+    # switched on in gnv_portal.apps when a connection opens).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "gnv_portal.User"
@@ -134,14 +147,16 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "gnv_portal.staticfinders.VendorFinder",
-]
+STATIC_ROOT = Path(env_str("GNV_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 NODE_MODULES = BASE_DIR / "node_modules"
+# Front-end files straight from the packages that ship them: Bootstrap from npm, plotly.js from
+# inside the Python plotly package (so the browser and the Python side agree on its version).
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist" / "css"),
+    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist" / "js"),
+    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+]
 MEDIA_ROOT = Path(env_str("GNV_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -155,6 +170,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Pages name only hashed files ({% static %}); the unhashed copies would be compressed for nothing.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("GNV_SECRET_KEY", "test-only-secret-key-" + "t" * 40)
 os.environ.setdefault("GNV_SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("GNV_ALLOW_SQLITE", "true")  # the SQLite run of the suite
 os.environ.setdefault("GNV_STATIC_MANIFEST", "false")
 os.environ.setdefault("GNV_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
