@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gnv_portal.middleware.SecurityHeadersMiddleware",
     # Must be last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +208,48 @@ SECURE_HSTS_PRELOAD = env_bool("GNV_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
 X_FRAME_OPTIONS = "DENY"
+# The health URL answers the proxy and monitoring on the machine itself, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
+# Sent on every response (gnv_portal.middleware.SecurityHeadersMiddleware), also with GNV_DEBUG on,
+# so that the browser tests run under it. Scripts only from the portal's own files: no inline
+# script anywhere (chart data travels as JSON in <script type="application/json">, which is not run).
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    # Styles only from the portal's files, with two exceptions, both made by plotly.js (4.1.1, the
+    # copy inside the Python package) when it loads (plotly.js issues #2355 and #7543: the separate
+    # plotly.css of #7109 is no longer built). It creates an empty <style> and fills it through the
+    # CSS object model (addStyleRule; CSP lets scripts change styles through the DOM, but the
+    # element itself counts as inline), and it injects the stylesheet of its bundled MapLibre (maps,
+    # unused here). Their two hashes allow exactly those two elements, so no 'unsafe-inline' is
+    # needed. A new plotly.js may change the second: every browser test then fails with the new
+    # hash in the message. style="" attributes in markup are refused.
+    "style-src": "'self'",
+    "style-src-elem": " ".join([
+        "'self'",
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",  # sha256 of "": plotly's rule sheet
+        "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",  # MapLibre's CSS in plotly.js 4.1.1
+    ]),
+    "style-src-attr": "'none'",
+    # Bootstrap draws its icons (menu button, select arrow, check marks) as data: SVG; plotly's
+    # "download as image" button makes a data: image.
+    "img-src": "'self' data: blob:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# The annual report read in the browser: no script, its stylesheet inline, figures as data: images.
+CONTENT_SECURITY_POLICY_DOCUMENT = {
+    "default-src": "'none'",
+    "style-src": "'unsafe-inline'",
+    "img-src": "data:",
+    "base-uri": "'none'",
+    "form-action": "'none'",
+    "frame-ancestors": "'none'",
+}
 
 LOGGING = {
     "version": 1,

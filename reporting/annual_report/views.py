@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gnv_portal import access
+from gnv_portal import access, security
 from gnv_portal.models import ReportingYear
 from reporting.annual_report import blocks, build, report
 from reporting.annual_report.tasks import build_report_task
@@ -152,7 +152,7 @@ def report_read(request, pk):
         html = bytes(ReportVersion.objects.values_list("content", flat=True).get(pk=pk)).decode("utf-8")
     else:
         html = build.document_html(version.text, version.snapshot)
-    return HttpResponse(html, content_type="text/html; charset=utf-8")
+    return security.as_standalone_document(HttpResponse(html, content_type="text/html; charset=utf-8"))
 
 
 @access.rss_required
