@@ -251,9 +251,17 @@ CONTENT_SECURITY_POLICY_DOCUMENT = {
     "frame-ancestors": "'none'",
 }
 
+# To stdout, which systemd keeps in the journal: one line per record; a request error carries the
+# method, status and user id, never posted data (gnv_portal/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"()": "gnv_portal.logging.OneLineFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env_str("GNV_LOG_LEVEL", "INFO")},
+    # Django's own handlers would print request errors a second time (and mail ADMINS): only the root's.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -19,4 +19,4 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Axes logs every log-in at INFO; in tests and benchmarks that is noise.
-LOGGING = {**LOGGING, "loggers": {"axes": {"level": "WARNING"}}}  # noqa: F405
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}  # noqa: F405

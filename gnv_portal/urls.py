@@ -22,6 +22,7 @@ urlpatterns = [
     path("inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("rss/inbjudningar/", views.invitations, name="invitations"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("halsa/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("sjalvskattning/", include("selfassessment.urls")),

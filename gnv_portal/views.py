@@ -2,11 +2,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from gnv_portal import access, hooks
 from gnv_portal.forms import InvitationForm, SetPasswordForm
@@ -66,3 +68,16 @@ def invitation_accept(request, token):
 def accessibility(request):
     """Tillgänglighetsredogörelse: public, as the DOS law requires."""
     return render(request, "gnv_portal/accessibility.html", {"contact": settings.RSS_CONTACT_EMAIL})
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For the proxy and monitoring: "ok" when the portal and its database answer (no data shown)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("databasen svarar inte\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
