@@ -182,6 +182,9 @@ TASKS = {
         "BACKEND": env_str("GNV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A report build or Kolada fetch not finished this long after it was started is marked failed
+# (its worker was stopped); RSS can then start it again (gnv_portal/background.py).
+GNV_TASK_TIMEOUT = timedelta(minutes=env_int("GNV_TASK_TIMEOUT_MINUTES", 30))
 
 EMAIL_BACKEND = env_str(
     "GNV_EMAIL_BACKEND",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gnv_portal import access, security
 from gnv_portal.models import ReportingYear
 from reporting.annual_report import blocks, build, report
-from reporting.annual_report.tasks import build_report_task
+from reporting.annual_report.tasks import build_report_task, expire_stale_builds
 from reporting.models import ReportText, ReportVersion
 
 
@@ -33,6 +33,7 @@ def _visible_version(request, pk):
 @access.reader_required
 def report_home(request, year):
     year = _year(year)
+    expire_stale_builds()
     versions = ReportVersion.objects.filter(year=year).defer("content", "snapshot", "text")
     if not access.is_rss(request.user):
         versions = versions.filter(published=True, status=ReportVersion.Status.READY)
@@ -122,6 +123,7 @@ def report_create(request, year):
 
 @access.reader_required
 def report_version(request, pk):
+    expire_stale_builds()
     version = _visible_version(request, pk)
     return render(request, "reporting/report/version.html", {
         "version": version, "year": version.year, "is_rss": access.is_rss(request.user),
