@@ -3,6 +3,7 @@ and a fetch taken up only after that does not run."""
 
 from datetime import timedelta
 
+import pytest
 import requests
 from django.core.management import call_command
 from django.test import override_settings
@@ -42,6 +43,8 @@ def test_a_fetch_taken_up_after_it_failed_does_not_run(rss_user):
     assert run.status == KoladaImport.Status.FAILED and run.report == "för gammal"
 
 
+# The worker closes the connection between tasks, as it should outside a test's transaction.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_a_started_worker_takes_up_the_queued_fetch(rss_user, monkeypatch):
     def no_network(self, *args, **kwargs):

@@ -26,9 +26,10 @@ def _started(version, minutes_ago):
     ReportVersion.objects.filter(pk=version.pk).update(created_at=timezone.now() - timedelta(minutes=minutes_ago))
 
 
+# The worker closes the connection between tasks, as it should outside a test's transaction.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_TASKS)
-def test_a_build_whose_worker_died_is_failed_after_the_timeout_and_rss_starts_it_again(
-        client_for, demo, demo_rss, django_capture_on_commit_callbacks):
+def test_a_build_whose_worker_died_is_failed_after_the_timeout_and_rss_starts_it_again(client_for, demo, demo_rss):
     version = _version(demo, created_by=demo_rss, progress="figur-2")
     build_report_task.enqueue(version.pk)
     # The worker took the task and was then killed: its queue row stays RUNNING, the version building.
@@ -50,8 +51,7 @@ def test_a_build_whose_worker_died_is_failed_after_the_timeout_and_rss_starts_it
 
     # The version page offers a new build; it is queued and a started worker builds it.
     assert reverse("reporting:report_create", args=[demo.year]) in page
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reporting:report_create", args=[demo.year]), {"format": "html"})
+    response = client.post(reverse("reporting:report_create", args=[demo.year]), {"format": "html"})
     new = ReportVersion.objects.exclude(pk__in=[version.pk, fresh.pk]).get()
     assert response.url == reverse("reporting:report_version", args=[new.pk])
     assert new.status == ReportVersion.Status.BUILDING
