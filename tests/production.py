@@ -68,6 +68,7 @@ def production_env(database_url, static_root, port):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k not in skip}
     env.update(
         DJANGO_SETTINGS_MODULE="gnv_portal.settings",
+        GNV_DEBUG="false",  # said outright, whatever a developer's .env says
         DATABASE_URL=database_url,
         GNV_SECRET_KEY=secrets.token_urlsafe(50),
         GNV_ALLOWED_HOSTS="127.0.0.1",
