@@ -4,6 +4,7 @@
 # 30 days are removed. Reads DATABASE_URL from the environment (systemd: /etc/gnv-portalen/env).
 #   deploy/backup.sh /var/backups/gnv-portalen
 set -eu
+umask 077  # the copies hold every answer and the password hashes: readable by gnv only
 folder=${1:?usage: backup.sh FOLDER}
 cd "$(dirname "$0")/.."
 mkdir -p "$folder"

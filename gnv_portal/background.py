@@ -9,7 +9,7 @@ longer waiting); a task that really finishes records its real result.
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -20,9 +20,12 @@ def cutoff():
 
 def timeout_message(restart):
     minutes = int(settings.GNV_TASK_TIMEOUT.total_seconds() // 60)
-    return _("Bakgrundsjobbet blev inte klart inom %(minutes)s minuter: troligen stoppades bakgrundsarbetaren "
-             "(manage.py db_worker) under arbetet, eller så är den inte igång. %(restart)s") % {
-        "minutes": minutes, "restart": restart}
+    return ngettext(
+        "Bakgrundsjobbet blev inte klart inom %(minutes)s minut: troligen stoppades bakgrundsarbetaren "
+        "(manage.py db_worker) under arbetet, eller så är den inte igång. %(restart)s",
+        "Bakgrundsjobbet blev inte klart inom %(minutes)s minuter: troligen stoppades bakgrundsarbetaren "
+        "(manage.py db_worker) under arbetet, eller så är den inte igång. %(restart)s",
+        minutes) % {"minutes": minutes, "restart": restart}
 
 
 def expire(queryset, *, started_field="created_at", **failed):
