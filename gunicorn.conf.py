@@ -24,5 +24,7 @@ forwarded_allow_ips = "127.0.0.1,::1"
 # Both logs to stdout/stderr, which systemd keeps in the journal.
 accesslog = "-"
 errorlog = "-"
+# The usual combined format, plus how long the portal took (tools/loadtest.py reads it too).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 # The control socket would live in the service user's home; the portal does not use it.
 control_socket_disable = True
