@@ -75,6 +75,7 @@ def production_env(database_url, static_root, port):
         # The browser's Origin is http://127.0.0.1:port while the proxy header says https.
         GNV_CSRF_TRUSTED_ORIGINS=f"http://127.0.0.1:{port}",
         GNV_STATIC_ROOT=str(static_root),
+        GNV_DB_CONN_MAX_AGE="60",  # as deploy/gnv-portalen.env.example: a connection per worker, kept
         GNV_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
     if not is_postgres(database_url):
