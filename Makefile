@@ -38,21 +38,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-messages: locale/en/LC_MESSAGES/django.mo
+messages: locale/en/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | $(VENV)/.installed
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed
 	GNV_DEBUG=true $(PY) manage.py compilemessages -v0
 
-run: install
-	GNV_DEBUG=true $(PY) manage.py migrate --noinput
-	GNV_DEBUG=true $(PY) manage.py load_reference_data
-	GNV_DEBUG=true $(PY) manage.py load_demo_data
+# Development settings with a secret key of this machine's own; manage.py reads them (see
+# gnv_portal/devenv.py for when). Never committed, never overwritten.
+.env: | $(VENV)/bin/python
+	$(PY) -m gnv_portal.devenv
+
+run: install .env
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py load_demo_data
 	@echo "GNV-portalen: http://127.0.0.1:8000 (avsluta med Ctrl+C)"
 	@mkdir -p var
 	@# The background worker (report PDFs, Kolada fetches) runs beside the server and stops with it.
-	GNV_DEBUG=true $(PY) manage.py db_worker > var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py db_worker > var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	GNV_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install-test
 	$(VENV)/bin/ruff check .

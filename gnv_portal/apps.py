@@ -1,18 +1,14 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class GNVPortalConfig(AppConfig):
     name = "gnv_portal"
     verbose_name = "Grunddata och konton"
-
-    def ready(self):
-        from django.db.backends.signals import connection_created
-
-        from gnv_portal.database import sqlite_wal
-
-        connection_created.connect(sqlite_wal, dispatch_uid="gnv_sqlite_wal")
 
 
 class GNVAdminConfig(AdminConfig):
@@ -32,3 +28,10 @@ class GNVStaticFilesConfig(StaticFilesConfig):
         # plotly's package_data: keep plotly.min.js.
         "widgetbundle.js", "datasets", "templates",
     ]
+# Third-party apps under Swedish names in the admin (their models' names are in locale/sv).
+class AxesConfig(AxesAppConfig):
+    verbose_name = _("Inloggningsskydd")
+
+
+class TasksConfig(TasksAppConfig):
+    verbose_name = _("Bakgrundsjobb")

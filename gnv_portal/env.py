@@ -28,7 +28,7 @@ def env_bool(name, default=False):
         return True
     if lowered in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+    raise ImproperlyConfigured(f"{name} ska vara true eller false, inte {value!r}.")
 
 
 def env_int(name, default):
@@ -38,7 +38,7 @@ def env_int(name, default):
     try:
         return int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+        raise ImproperlyConfigured(f"{name} ska vara ett heltal, inte {value!r}.") from None
 
 
 def env_list(name, default=()):

@@ -1,11 +1,17 @@
-"""Numbers the Swedish way: "1 894 630", "3,5", "56,2 %", and parsing them back.
+"""Numbers and dates the Swedish way: "1 894 630", "3,5", "56,2 %", "1 december 2026
+kl. 23.46", and parsing numbers back.
 
-One place for the web pages, the PDF and the exports. The thousands separator is a
-no-break space so a number never wraps across lines.
+One place for the web pages, the PDF, the e-mails and the exports. The thousands separator
+is a no-break space so a number never wraps across lines.
 """
 
 import re
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 NBSP = "\u00a0"
 MISSING = "–"
@@ -59,3 +65,46 @@ def parse_decimal(text):
         return Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(f"”{text}” är inte ett tal.") from None
+
+
+# --- Dates and times -------------------------------------------------------------------
+# In running text "1 december 2026 kl. 23.46" (Språkrådet's style); in tables ISO 8601,
+# "2026-12-01 23:46", which sorts and scans in columns.
+
+
+def _local(value):
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def sv_date(value):
+    """'1 december 2026' (month names in the page's language)."""
+    if not value:
+        return MISSING
+    return formats.date_format(_local(value), "j F Y")
+
+
+def sv_time(value):
+    """'23.46' in Swedish, '23:46' in English."""
+    return formats.date_format(_local(value), "H.i" if (get_language() or "sv").startswith("sv") else "H:i")
+
+
+def sv_datetime(value):
+    """'1 december 2026 kl. 23.46'."""
+    if not value:
+        return MISSING
+    return _("%(date)s kl. %(time)s") % {"date": sv_date(value), "time": sv_time(value)}
+
+
+def iso_date(value):
+    if not value:
+        return MISSING
+    return _local(value).strftime("%Y-%m-%d")
+
+
+def iso_datetime(value):
+    """'2026-12-01 23:46' in Stockholm time, for tables."""
+    if not value:
+        return MISSING
+    return _local(value).strftime("%Y-%m-%d %H:%M")

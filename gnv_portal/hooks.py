@@ -4,7 +4,11 @@ An installed app may have these modules; the kernel calls what it finds:
 - `<app>/reference_data.py` with `load()`: its reference data (load_reference_data);
 - `<app>/demo.py` with `load_demo()`: its demo answers (load_demo_data), in app order;
 - `<app>/home.py` with `tasks_for(user)` → [{"title", "url", "status"}] for the start page,
-  and `nav_links(user)` → [(label, url)] for the main menu.
+  and `nav_links(user)` → [(label, url)] for the main menu;
+- `<app>/notices.py` with `describe(response)` → gnv_portal.notices.About for its own answers
+  (None for others): the receipt and reopen e-mails;
+- `<app>/outreach.py` with `parts()` → [gnv_portal.outreach.Part]: whom invitations and
+  reminders go to, per part of the year (bulk sends with preview, scheduled reminders).
 """
 
 from importlib import import_module

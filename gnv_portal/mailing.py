@@ -3,6 +3,7 @@
 import logging
 
 from django.core.mail import send_mail
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gnv_portal.models import EmailLog, EmailTemplate
@@ -22,20 +23,27 @@ def render(template, context):
     return template.subject.format_map(values), template.body.format_map(values)
 
 
-def send_templated(key, recipients, context_for, year=None, sent_by=None):
-    """Send template `key` to each recipient (objects with `.email`), logging every send.
-
-    `context_for(recipient)` gives the placeholders for one recipient. Returns the
-    number sent; a failed send is logged with its error and does not stop the batch.
-    """
+def get_template(key):
     try:
-        template = EmailTemplate.objects.get(key=key)
+        return EmailTemplate.objects.get(key=key)
     except EmailTemplate.DoesNotExist:
         raise ValueError(_("E-postmallen %(key)s saknas.") % {"key": key}) from None
+
+
+def send_templated(key, recipients, context_for, year=None, sent_by=None, part="", now=None):
+    """Send template `key` to each recipient (objects with `.email`), logging every send.
+
+    `context_for(recipient)` gives the placeholders for one recipient; `part` names what
+    the e-mail is about (e.g. "kommunenkat", so reminders can be counted per part), `now`
+    is the time logged (the scheduled reminders' clock). Returns the number sent; a
+    failed send is logged with its error and does not stop the batch.
+    """
+    template = get_template(key)
     sent = 0
     for recipient in recipients:
         subject, body = render(template, context_for(recipient))
-        entry = EmailLog(template_key=key, to=recipient.email, subject=subject, year=year, sent_by=sent_by)
+        entry = EmailLog(template_key=key, to=recipient.email, subject=subject, year=year, sent_by=sent_by,
+                         part=part, sent_at=now or timezone.now())
         try:
             send_mail(subject, body, None, [recipient.email])
             sent += 1

@@ -4,7 +4,7 @@ the draft/submit workflow shared by every form, and e-mail templates and logs.""
 import hashlib
 import secrets
 import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -15,6 +15,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from gnv_portal.formatting import iso_datetime, sv_date
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
 kolada_code = RegexValidator(r"^[0-9]{4}$", _("Koden ska vara fyra siffror, t.ex. 2080."))
@@ -136,7 +138,25 @@ class SubGoal(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class ReportingYear(models.Model):
+# --- Rows people edit ---------------------------------------------------------------
+
+
+class Versioned(models.Model):
+    """A row people edit. `version` counts its saves: a page carries the version it was shown
+    from, and a save from an older one is refused (gnv_portal.workflow.hold), so nothing is
+    silently overwritten by a second tab or a second person."""
+
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ReportingYear(Versioned):
     """One round of follow-up, e.g. 2024 (collected in early 2025)."""
 
     class Status(models.TextChoices):
@@ -178,10 +198,10 @@ class ReportingYear(models.Model):
         if self.status in (self.Status.CLOSED, self.Status.PUBLISHED):
             return _("Rapporteringsåret %(year)s är stängt.") % {"year": self.year}
         if self.opens_on and now.astimezone(STOCKHOLM).date() < self.opens_on:
-            return _("Rapporteringen öppnar %(date)s.") % {"date": self.opens_on.isoformat()}
+            return _("Rapporteringen öppnar %(date)s.") % {"date": sv_date(self.opens_on)}
         end = self.deadline_end()
         if end and now > end:
-            return _("Sista svarsdag var %(date)s.") % {"date": self.deadline.isoformat()}
+            return _("Sista svarsdag var %(date)s.") % {"date": sv_date(self.deadline)}
         return ""
 
     def accepts_answers(self, now=None):
@@ -264,13 +284,42 @@ def _hash_token(raw):
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def check_roles_organisations(roles, municipality, leadership):
+    """Several roles for one person: each role's organisation must be given, and no other."""
+    roles = set(roles)
+    errors = {}
+    if roles & LEADERSHIP_ROLES and leadership is None:
+        errors["leadership"] = _("Rollen systemledningsrepresentant kräver en lokal systemledning.")
+    if not roles & LEADERSHIP_ROLES and leadership is not None:
+        errors["leadership"] = _("Ingen av rollerna gäller en lokal systemledning; lämna fältet tomt.")
+    if roles & MUNICIPALITY_ROLES and municipality is None:
+        errors["municipality"] = _("Rollen kommunrespondent kräver en kommun.")
+    if not roles & MUNICIPALITY_ROLES and municipality is not None:
+        errors["municipality"] = _("Ingen av rollerna gäller en kommun; lämna fältet tomt.")
+    if not roles:
+        errors["roles"] = _("Välj minst en roll.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def organisation_of(role, municipality, leadership):
+    """(municipality, leadership) a membership of `role` gets, from an invitation's two fields."""
+    if role in LEADERSHIP_ROLES:
+        return None, leadership
+    if role in MUNICIPALITY_ROLES:
+        return municipality, None
+    return None, None
+
+
 class Invitation(models.Model):
-    """RSS invites a person to a role; the link sets a password once, before it expires."""
+    """RSS invites a person to one or more roles. A new person's link sets a password once,
+    before it expires; for a person who already has an account the roles are added at once
+    (`to_existing_account`) and no link is sent."""
 
     email = models.EmailField(_("e-postadress"))
     first_name = models.CharField(_("förnamn"), max_length=150)
     last_name = models.CharField(_("efternamn"), max_length=150)
-    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    roles = models.JSONField(_("roller"), default=list)
     municipality = models.ForeignKey(
         Municipality, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("kommun")
     )
@@ -287,6 +336,7 @@ class Invitation(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"
     )
+    to_existing_account = models.BooleanField(_("till befintligt konto"), default=False)
 
     class Meta:
         verbose_name = _("inbjudan")
@@ -297,7 +347,20 @@ class Invitation(models.Model):
         return f"{self.first_name} {self.last_name} <{self.email}>"
 
     def clean(self):
-        check_role_organisation(self.role, self.municipality, self.leadership)
+        check_roles_organisations(self.roles, self.municipality, self.leadership)
+
+    def memberships(self):
+        """[(role, municipality, leadership)] the invitation gives."""
+        return [(role, *organisation_of(role, self.municipality, self.leadership)) for role in self.roles]
+
+    def roles_display(self):
+        """"Kommunrespondent, kommunenkät (Avesta), Läsare"."""
+        labels = dict(Role.choices)
+        parts = []
+        for role, municipality, leadership in self.memberships():
+            org = municipality or leadership
+            parts.append(f"{labels.get(role, role)} ({org})" if org else str(labels.get(role, role)))
+        return ", ".join(parts)
 
     def new_token(self, now=None):
         """Give the invitation a fresh secret; only its hash is stored. Returns the secret."""
@@ -328,7 +391,7 @@ class ResponseStatus(models.TextChoices):
     REOPENED = "reopened", _("Återöppnad")
 
 
-class Submittable(models.Model):
+class Submittable(Versioned):
     """Fields every answered form has: status and who submitted it when.
 
     A row exists once something has been saved, so "ej påbörjad" is never stored.
@@ -339,14 +402,12 @@ class Submittable(models.Model):
         choices=[c for c in ResponseStatus.choices if c[0] != ResponseStatus.NOT_STARTED],
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     submitted_at = models.DateTimeField(_("inskickad"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # What the respondent typed that did not validate, kept as typed so a draft loses nothing.
+    pending_input = models.JSONField(default=dict, blank=True)
 
     class Meta:
         abstract = True
@@ -357,7 +418,8 @@ class Submittable(models.Model):
 
 
 class ResponseEvent(models.Model):
-    """History of a form answer: saved, submitted, reopened (with reason), changed."""
+    """History of a form answer: saved, submitted, reopened (with reason), changed; and of a
+    reporting year and its report: closed, published, withdrawn (with reason). Append-only."""
 
     class Action(models.TextChoices):
         SAVED = "saved", _("Sparad som utkast")
@@ -365,6 +427,9 @@ class ResponseEvent(models.Model):
         REOPENED = "reopened", _("Återöppnad")
         CHANGED = "changed", _("Ändrad efter inskickning")
         IMPORTED = "imported", _("Importerad")
+        CLOSED = "closed", _("Rapporteringsåret stängt")
+        PUBLISHED = "published", _("Publicerad")
+        WITHDRAWN = "withdrawn", _("Publiceringen återkallad")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -374,6 +439,7 @@ class ResponseEvent(models.Model):
     at = models.DateTimeField(default=timezone.now)
     reason = models.TextField(_("motivering"), blank=True)
     snapshot = models.JSONField(default=dict, blank=True, help_text="The answer's data after the event.")
+    version = models.PositiveIntegerField(_("version"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("händelse")
@@ -382,13 +448,30 @@ class ResponseEvent(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {iso_datetime(self.at)}"
+
+
+class OpenForm(models.Model):
+    """Who has a form in front of them (loaded or saved it lately), shown to the others editing
+    the same form, e.g. the two representatives of Södra Dalarna on their shared kartläggning."""
+
+    key = models.CharField(max_length=100)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("öppet formulär")
+        verbose_name_plural = _("öppna formulär")
+        constraints = [models.UniqueConstraint(fields=["key", "user"], name="openform_one_per_user")]
+
+    def __str__(self):
+        return f"{self.key} – {self.user}"
 
 
 # --- E-mail ------------------------------------------------------------------
 
 
-class EmailTemplate(models.Model):
+class EmailTemplate(Versioned):
     """An e-mail text RSS can edit; {placeholders} are filled in when sending."""
 
     key = models.SlugField(_("nyckel"), max_length=60, unique=True)
@@ -412,6 +495,8 @@ class EmailLog(models.Model):
     to = models.EmailField(_("mottagare"))
     subject = models.CharField(_("ämne"), max_length=200)
     year = models.ForeignKey(ReportingYear, null=True, blank=True, on_delete=models.SET_NULL)
+    part = models.CharField(_("del"), max_length=30, blank=True,
+                            help_text=_("Vad utskicket gäller, t.ex. kommunenkat; påminnelser räknas per del."))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -426,3 +511,49 @@ class EmailLog(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class ReminderSchedule(models.Model):
+    """When reminders about one part of a year go out by themselves (gnv_portal.outreach).
+
+    On the given dates, and/or every `every_days` days from `start_days_before` days
+    before the deadline up to the deadline; to those who have not submitted, at most
+    `max_per_person` reminders per person and never two within `min_interval_days`.
+    """
+
+    year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="reminder_schedules",
+                             verbose_name=_("rapporteringsår"))
+    part = models.CharField(_("del"), max_length=30)
+    active = models.BooleanField(_("skicka påminnelser automatiskt"), default=True)
+    dates = models.JSONField(_("datum"), default=list, blank=True)
+    every_days = models.PositiveSmallIntegerField(_("var N:e dag"), null=True, blank=True)
+    start_days_before = models.PositiveSmallIntegerField(_("från M dagar före sista svarsdag"), null=True,
+                                                         blank=True)
+    max_per_person = models.PositiveSmallIntegerField(_("högst antal påminnelser per person"), default=3)
+    min_interval_days = models.PositiveSmallIntegerField(_("minst antal dagar mellan två påminnelser"), default=3)
+    # Dates the worker has been asked to run on, so saving the schedule again queues nothing twice.
+    queued = models.JSONField(default=list, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("schema för påminnelser")
+        verbose_name_plural = _("scheman för påminnelser")
+        ordering = ["year", "part"]
+        constraints = [models.UniqueConstraint(fields=["year", "part"], name="reminder_schedule_one_per_part")]
+
+    def __str__(self):
+        return f"{self.year} {self.part}"
+
+    def send_dates(self):
+        """Every date a reminder is planned, in order, none after the deadline."""
+        days = {date.fromisoformat(d) for d in self.dates}
+        deadline = self.year.deadline
+        if deadline and self.every_days and self.start_days_before is not None:
+            day = deadline - timedelta(days=self.start_days_before)
+            while day <= deadline:
+                days.add(day)
+                day += timedelta(days=self.every_days)
+        return sorted(d for d in days if deadline is None or d <= deadline)

@@ -1,101 +1,69 @@
-"""Reference data for Dalarna (DESIGN.md): region, municipalities, leaderships, delmål,
-and the default e-mail templates. Loading is idempotent: it updates to these values."""
+"""Loading the reference data kept in the top-level `fixtures/` folder (one YAML file per
+kind, see fixtures/README.md): region, municipalities, leaderships, delmål and the e-mail
+templates here; the apps load their own files (indicator catalogue, kommunenkät) through
+their `reference_data.load()`.
 
+Loading twice changes nothing. Facts (names, SCB codes, who belongs to which leadership,
+the delmål) follow the files; e-mail templates are only created when missing, since RSS
+edits their text in the portal.
+"""
+
+from pathlib import Path
+
+import yaml
 from django.db import transaction
 
 from gnv_portal import hooks
 from gnv_portal.models import EmailTemplate, LocalLeadership, Municipality, Region, SubGoal
 
-REGION = ("0020", "Region Dalarna")
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
-# SCB/Kolada codes.
-MUNICIPALITIES = {
-    "Avesta": "2084",
-    "Borlänge": "2081",
-    "Falun": "2080",
-    "Gagnef": "2026",
-    "Hedemora": "2083",
-    "Leksand": "2029",
-    "Ludvika": "2085",
-    "Malung-Sälen": "2023",
-    "Mora": "2062",
-    "Orsa": "2034",
-    "Rättvik": "2031",
-    "Smedjebacken": "2061",
-    "Säter": "2082",
-    "Vansbro": "2021",
-    "Älvdalen": "2039",
-}
 
-# The 13 local system leaderships and their municipalities.
-LEADERSHIPS = {
-    "Borlänge": ["Borlänge"],
-    "Falun": ["Falun"],
-    "Gagnef": ["Gagnef"],
-    "Malung-Sälen": ["Malung-Sälen"],
-    "Leksand": ["Leksand"],
-    "Mora": ["Mora"],
-    "Orsa": ["Orsa"],
-    "Rättvik": ["Rättvik"],
-    "Säter": ["Säter"],
-    "Södra Dalarna": ["Avesta", "Hedemora"],
-    "Vansbro": ["Vansbro"],
-    "Västerbergslagen": ["Ludvika", "Smedjebacken"],
-    "Älvdalen": ["Älvdalen"],
-}
+class ReferenceFileError(ValueError):
+    """A file in fixtures/ is missing or not valid YAML (the message is Swedish and names the file)."""
 
-SUBGOALS = [
-    (1, "Nära för mig",
-     "Vi arbetar för att alla invånare i Dalarna ska bli bemötta med respekt samt tilltro och ska uppleva "
-     "möjligheter till medskapande och delaktighet utifrån sin förmåga och sina behov."),
-    (2, "Nära för alla",
-     "Vi arbetar för en tillgänglig, jämställd och jämlik vård för barn och unga, för dig mitt i livet och "
-     "för dig som är äldre."),
-    (3, "Nära i hela Dalarna",
-     "Vi arbetar för en likvärdig tillgång till personcentrerad vård i hela länet oavsett var individerna "
-     "bor med hjälp av nya och utvecklade lösningar som gagnar individerna."),
-    (4, "Nära mellan oss",
-     "Vi arbetar för stärkt samverkan inom och mellan länets kommuner och Region Dalarna som präglas av "
-     "tillit och prestigelöshet för invånarnas bästa."),
-    (5, "Nära till hälsa",
-     "Vi arbetar hälsofrämjande och förebyggande i Dalarna utifrån var varje enskild individ befinner sig "
-     "i livet."),
-]
 
-# (key, description, subject, body). Later parts of the portal add their own here.
-EMAIL_TEMPLATES = [
-    (
-        "account-invitation",
-        "Inbjudan till GNV-portalen (nytt konto)",
-        "Inbjudan till GNV-portalen",
-        "Hej {name}!\n\n"
-        "RSS Dalarna bjuder in dig till GNV-portalen som {role}{organisation}.\n\n"
-        "Välj ditt lösenord via länken nedan. Länken kan användas en gång och gäller till och med {expires}.\n\n"
-        "{link}\n\n"
-        "Har du frågor? Kontakta RSS Dalarna, {contact}.\n",
-    ),
-]
+def read_fixture(name):
+    """The parsed content of fixtures/<name>."""
+    path = FIXTURES / name
+    try:
+        with path.open(encoding="utf-8") as file:
+            return yaml.safe_load(file)
+    except FileNotFoundError:
+        raise ReferenceFileError(f"Referensdatafilen {path} saknas.") from None
+    except yaml.YAMLError as error:
+        where = f" (rad {error.problem_mark.line + 1})" if getattr(error, "problem_mark", None) else ""
+        raise ReferenceFileError(f"Referensdatafilen {path} är inte giltig YAML{where}.") from None
+
+
+def load_email_templates():
+    # RSS may have edited the text: create missing templates, never overwrite.
+    for template in read_fixture("epostmallar.yaml"):
+        EmailTemplate.objects.get_or_create(
+            key=template["key"],
+            defaults={"description": template["description"], "subject": template["subject"],
+                      "body": template["body"]},
+        )
 
 
 @transaction.atomic
 def load_reference_data():
     """Create or update the reference data. Returns a count of what exists afterwards."""
-    region, _ = Region.objects.update_or_create(code=REGION[0], defaults={"name": REGION[1]})
+    areas = read_fixture("kommuner.yaml")
+    region, _ = Region.objects.update_or_create(code=areas["region"]["code"],
+                                                defaults={"name": areas["region"]["name"]})
     municipalities = {}
-    for name, code in MUNICIPALITIES.items():
-        municipalities[name], _ = Municipality.objects.update_or_create(
-            code=code, defaults={"name": name, "region": region}
+    for m in areas["municipalities"]:
+        municipalities[m["name"]], _ = Municipality.objects.update_or_create(
+            code=m["code"], defaults={"name": m["name"], "region": region}
         )
-    for name, members in LEADERSHIPS.items():
-        leadership, _ = LocalLeadership.objects.get_or_create(name=name)
-        leadership.municipalities.set([municipalities[m] for m in members])
-    for number, name, statement in SUBGOALS:
-        SubGoal.objects.update_or_create(number=number, defaults={"name": name, "statement": statement})
-    for key, description, subject, body in EMAIL_TEMPLATES:
-        # RSS may have edited the text: create missing templates, never overwrite.
-        EmailTemplate.objects.get_or_create(
-            key=key, defaults={"description": description, "subject": subject, "body": body}
-        )
+    for item in read_fixture("systemledningar.yaml"):
+        leadership, _ = LocalLeadership.objects.get_or_create(name=item["name"])
+        leadership.municipalities.set([municipalities[m] for m in item["municipalities"]])
+    for goal in read_fixture("delmal.yaml"):
+        SubGoal.objects.update_or_create(number=goal["number"],
+                                         defaults={"name": goal["name"], "statement": goal["statement"]})
+    load_email_templates()
     for load in hooks.app_functions("reference_data", "load"):
         load()
     return {

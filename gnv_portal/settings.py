@@ -16,7 +16,10 @@ DEBUG = env_bool("GNV_DEBUG", False)
 SECRET_KEY = env_str("GNV_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("GNV_SECRET_KEY must be set when GNV_DEBUG is not true")
+        raise ImproperlyConfigured(
+            "GNV_SECRET_KEY saknas: sätt GNV_SECRET_KEY i drift, eller GNV_DEBUG=true på en utvecklingsdator "
+            "(make run skriver en lokal .env med båda)."
+        )
     SECRET_KEY = "dev-only-not-secret-" + "x" * 40
 
 ALLOWED_HOSTS = env_list("GNV_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -33,9 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "gnv_portal.apps.AxesConfig",
     "django_tasks",
-    "django_tasks_db",
+    "gnv_portal.apps.TasksConfig",
     "gnv_portal.apps.GNVPortalConfig",
     "selfassessment",
     "infographic",
@@ -92,9 +95,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "tillåta SQLite."
         )
     # Concurrent writers: a transaction takes the write lock when it begins (no deadlock when a
-    # reader turns writer), waits up to 20 s for it, and readers never block the writer (WAL,
-    # switched on in gnv_portal.apps when a connection opens).
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # reader turns writer), waits up to 20 s for it, and readers never block the writer (WAL).
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                                       "init_command": "PRAGMA journal_mode=WAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "gnv_portal.User"
@@ -134,7 +137,7 @@ try:
         raise ValueError
 except ValueError:
     raise ImproperlyConfigured(
-        f"GNV_COMPARISON_SHARE must be a number above 0 and at most 0.5, not {GNV_COMPARISON_SHARE!r}"
+        f"GNV_COMPARISON_SHARE ska vara ett tal större än 0 och högst 0.5, inte {GNV_COMPARISON_SHARE!r}."
     ) from None
 
 LANGUAGE_CODE = "sv"
@@ -171,6 +174,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files served at the site's root, e.g. /favicon.ico, which browsers ask for on every page.
+WHITENOISE_ROOT = BASE_DIR / "public"
 # Pages name only hashed files ({% static %}); the unhashed copies would be compressed for nothing.
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
@@ -199,6 +204,9 @@ DEFAULT_FROM_EMAIL = env_str("GNV_DEFAULT_FROM_EMAIL", "GNV-portalen <gnv-portal
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where a locked form tells the respondent to turn.
 RSS_CONTACT_EMAIL = env_str("GNV_RSS_CONTACT_EMAIL", "rss@regiondalarna.se")
+# The portal's address in e-mails sent in the background (receipts, scheduled reminders),
+# where there is no request to take it from.
+SITE_URL = env_str("GNV_SITE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}").rstrip("/")
 
 # Production hardening; `manage.py check --deploy` must print no warnings with GNV_DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -20,3 +20,8 @@ WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tes
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Axes logs every log-in at INFO; in tests and benchmarks that is noise.
 LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}  # noqa: F405
+# SQLite tests run on a file, as the portal does: concurrent requests (tests/kernel/test_double_submit.py)
+# need SQLite's real locking, which an in-memory database shared between threads does not have.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}  # noqa: F405

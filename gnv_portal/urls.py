@@ -21,6 +21,8 @@ urlpatterns = [
     path("konto/", include(account_patterns)),
     path("inbjudan/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("rss/inbjudningar/", views.invitations, name="invitations"),
+    path("rss/utskick/<int:year>/<str:part>/<str:kind>/", views.outreach_preview, name="outreach_preview"),
+    path("rss/paminnelser/<int:year>/", views.reminder_schedules, name="reminder_schedules"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("halsa/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

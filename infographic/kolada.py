@@ -24,7 +24,7 @@ USER_AGENT = "GNV-portalen/1.0 (RSS Dalarna; uppföljning av God och nära vård
 TIMEOUT = (10, 60)  # connect, read (seconds)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 UNREACHABLE = ("Kunde inte nå Kolada (api.kolada.se). Kontrollera nätverksanslutningen och försök igen, "
-               "eller läs in sparade svar med --from-file.")
+               "eller ladda upp ett sparat svar från Kolada (JSON) som fil.")
 
 
 class KoladaError(Exception):

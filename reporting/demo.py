@@ -148,8 +148,8 @@ def load_demo():
                                                      updated_by=user)
             questionnaires.save_answers(response, questions, _survey_data(index, questions))
             snapshot = questionnaires.snapshot(response)
-            workflow.mark_saved(response, user, snapshot)
-            workflow.submit(response, user, snapshot)
+            workflow.record(response, ResponseEvent.Action.SAVED, user, snapshot=snapshot)
+            workflow.submit(response, user, response.version, snapshot=questionnaires.snapshot)
         amounts = ECONOMY_2024.get(municipality.name)
         if amounts and not EconomicReport.objects.filter(year=year, municipality=municipality).exists():
             allocated, surplus, consumed = amounts
@@ -160,7 +160,7 @@ def load_demo():
                 comment="Enligt seedrapportens Bilaga 1." if economy.overspent(allocated, surplus, consumed) else "",
             )
             workflow.record(report, ResponseEvent.Action.SAVED, user, snapshot=economy.snapshot(report))
-            workflow.submit(report, user, economy.snapshot(report))
+            workflow.submit(report, user, report.version, snapshot=economy.snapshot)
     _demo_quotes(year)
 
 

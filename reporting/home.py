@@ -57,7 +57,8 @@ def _report_links(user, working):
     if access.is_rss(user):
         year = working
     elif access.is_reader(user):
-        year = ReportingYear.objects.filter(report_versions__published=True).order_by("-year").first()
+        year = ReportingYear.objects.filter(report_versions__published=True,
+                                           report_versions__withdrawn_at__isnull=True).order_by("-year").first()
     else:
         year = None
     return [(_("Årsrapport"), reverse("reporting:report", args=[year.year]))] if year else []

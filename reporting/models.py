@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gnv_portal.models import Municipality, ReportingYear, Submittable
+from gnv_portal.formatting import iso_datetime
+from gnv_portal.models import Municipality, ReportingYear, Submittable, Versioned
 
 stable_key_help = _("Stabil nyckel som behålls när frågan formuleras om eller kopieras till ett nytt år.")
 
@@ -22,7 +23,7 @@ class Part(models.TextChoices):
     ECONOMY = "ekonomi", _("Ekonomisk redovisning")
 
 
-class Questionnaire(models.Model):
+class Questionnaire(Versioned):
     """The kommunenkät of one reporting year."""
 
     year = models.OneToOneField(
@@ -40,7 +41,7 @@ class Questionnaire(models.Model):
         return f"{self.title} ({self.year.year})"
 
 
-class Section(models.Model):
+class Section(Versioned):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="sections")
     key = models.SlugField(_("nyckel"), max_length=60, help_text=stable_key_help)
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
@@ -57,7 +58,7 @@ class Section(models.Model):
         return self.title
 
 
-class Question(models.Model):
+class Question(Versioned):
     class Type(models.TextChoices):
         MULTIPLE = "multiple", _("Flerval")
         SINGLE = "single", _("Enval")
@@ -101,7 +102,7 @@ class Question(models.Model):
         return self.type in (self.Type.MULTIPLE, self.Type.SINGLE)
 
 
-class Option(models.Model):
+class Option(Versioned):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     key = models.SlugField(_("nyckel"), max_length=60, help_text=stable_key_help)
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
@@ -136,6 +137,12 @@ class SurveyResponse(Submittable):
     def __str__(self):
         return f"{self.municipality} – {self.questionnaire.year.year}"
 
+    def snapshot(self):
+        """The answers by stable key, for the history and the "did it change" test of a save."""
+        from reporting.municipal.questionnaires import snapshot
+
+        return snapshot(self)
+
 
 class Answer(models.Model):
     """The answer to one question; which fields are used depends on the question's type."""
@@ -169,6 +176,14 @@ class EconomicReport(Submittable):
     comment = models.TextField(_("kommentar"), blank=True)
     overspend_confirmed = models.BooleanField(_("bekräftat att förbrukningen överstiger tillgängliga medel"),
                                               default=False)
+    # The amounts RSS entered (prefill page or import), and who: only these are read-only for the
+    # municipality. What the municipality typed itself it can always correct.
+    prefilled_fields = models.JSONField(_("belopp ifyllda av RSS"), default=list, blank=True)
+    prefilled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("ifyllt av"),
+    )
+    prefilled_at = models.DateTimeField(_("ifyllt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ekonomisk redovisning")
@@ -178,18 +193,19 @@ class EconomicReport(Submittable):
     def __str__(self):
         return f"{self.municipality} – {self.year.year}"
 
+    def snapshot(self):
+        from reporting.municipal.economy import snapshot
 
-class Quote(models.Model):
+        return snapshot(self)
+
+
+class Quote(Versioned):
     """A free-text answer RSS quotes in the annual report; `text` may be shortened or anonymised,
     the answer itself is kept as the original."""
 
     answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="quote")
     text = models.TextField(_("citat"))
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("citat")
@@ -203,15 +219,12 @@ class Quote(models.Model):
 # --- The annual report (issue 7) -------------------------------------------------
 
 
-class ReportText(models.Model):
+class ReportText(Versioned):
     """The narrative of one year's annual report: Markdown written by RSS, with generated
     blocks (``[[figur_medelvarden]]`` on a line of its own) and values (``{{ svarat }}``) in place."""
 
     year = models.OneToOneField(ReportingYear, on_delete=models.CASCADE, related_name="report_text")
     body = models.TextField(_("rapporttext (Markdown)"))
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
 
     class Meta:
         verbose_name = _("rapporttext")
@@ -245,6 +258,15 @@ class ReportVersion(models.Model):
     error = models.TextField(_("fel"), blank=True)
     published = models.BooleanField(_("publicerad"), default=False)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    # A newer publication of the same year replaces this one; it stays readable, marked as replaced.
+    replaced_by = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="replaces", verbose_name=_("ersatt av"))
+    withdrawn_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    withdrawn_reason = models.TextField(_("skäl till återkallelsen"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -256,7 +278,16 @@ class ReportVersion(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.year} {self.format} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.year} {self.format} {iso_datetime(self.created_at)}"
+
+    @property
+    def is_current_publication(self):
+        return self.published and self.withdrawn_at is None and self.replaced_by_id is None
+
+    @property
+    def is_readable(self):
+        """Readers see what was published and not withdrawn (a replaced version too, marked so)."""
+        return self.published and self.withdrawn_at is None
 
     @property
     def filename(self):

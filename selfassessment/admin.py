@@ -1,19 +1,7 @@
 from django.contrib import admin
 
+from gnv_portal.admin import AnswerReadOnly as ReadOnly
 from selfassessment.models import LeadershipMapping, Rating, SelfAssessment
-
-
-class ReadOnly:
-    """Answers change only through the forms, where every change is kept in the history."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RatingInline(ReadOnly, admin.TabularInline):

@@ -3,11 +3,9 @@
 Called by the views; no HTTP here. The draft/submit/reopen rules and the history are
 the kernel's (gnv_portal.workflow)."""
 
-from django.db import transaction
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from gnv_portal import workflow
+from gnv_portal import editing, workflow
 from gnv_portal.models import SubGoal
 from selfassessment.forms import MappingForm, yes_no_value
 from selfassessment.models import LeadershipMapping, Rating, SelfAssessment
@@ -24,37 +22,38 @@ def own_assessment(year, leadership, user):
     return mine.filter(respondent=user).first() or mine.filter(respondent_label=respondent_label_for(user)).first()
 
 
-@transaction.atomic
-def save_assessment(assessment, form, user, *, year=None, leadership=None):
-    """Save what validated in the (bound, validated) form; keep the rest as typed.
+def save_assessment(assessment, form, user, seen, *, year=None, leadership=None):
+    """Save what validated in the (bound, validated) draft form; keep the rest as typed.
 
-    Creates the answer on the first save. Returns the answer.
+    `seen` is the version the page was shown from (workflow.save refuses an older one with
+    workflow.Stale). Creates the answer on the first save that has something in it. Returns the
+    answer, or None when there is still none.
     """
-    if assessment is None:
-        assessment, _created = SelfAssessment.objects.get_or_create(
-            year=year, leadership=leadership, respondent_label=respondent_label_for(user),
-            defaults={"respondent": user},
-        )
-    values = form.valid_values()
-    for goal in form.subgoals:
-        rating, _created = Rating.objects.get_or_create(assessment=assessment, subgoal=goal)
-        changed = False
-        if f"rating_{goal.number}" in values:
-            rating.rating = int(values[f"rating_{goal.number}"]) if values[f"rating_{goal.number}"] else None
-            changed = True
-        if f"comment_{goal.number}" in values:
-            rating.comment = values[f"comment_{goal.number}"].strip()
-            changed = True
-        if changed:
-            rating.save()
-    if "applied" in values:
-        assessment.applied = yes_no_value(values["applied"])
-    if "comment" in values:
-        assessment.comment = values["comment"].strip()
-    assessment.pending_input = form.raw_input() if form.errors else {}
-    assessment.save()
-    workflow.mark_saved(assessment, user, assessment.snapshot())
-    return assessment
+    row = assessment or SelfAssessment(year=year, leadership=leadership, respondent_label=respondent_label_for(user),
+                                       respondent=user)
+    values = editing.valid_values(form)
+
+    def apply(answer):
+        stored = {r.subgoal_id: r for r in answer.ratings.all()}
+        for goal in form.subgoals:
+            rating_name, comment_name = f"rating_{goal.number}", f"comment_{goal.number}"
+            if rating_name not in values and comment_name not in values:
+                continue
+            rating = stored.get(goal.pk) or Rating(assessment=answer, subgoal=goal)
+            if rating_name in values:
+                rating.rating = int(values[rating_name]) if values[rating_name] else None
+            if comment_name in values:
+                rating.comment = values[comment_name].strip()
+            if rating.pk or rating.rating is not None or rating.comment:
+                rating.save()
+        if "applied" in values:
+            answer.applied = yes_no_value(values["applied"])
+        if "comment" in values:
+            answer.comment = values["comment"].strip()
+        answer.pending_input = editing.pending_for(form)
+
+    workflow.save(row, seen, user, apply)
+    return row if row.pk else None
 
 
 def missing_in_assessment(assessment):
@@ -71,45 +70,26 @@ def missing_in_assessment(assessment):
     return missing
 
 
-def submit(response, user, missing):
-    """Submit a complete answer once; raises ValueError (Swedish) when something is missing."""
-    if missing:
-        raise ValueError(" ".join(missing))
-    return workflow.submit(response, user, response.snapshot())
+def save_mapping(mapping, form, user, seen, *, year=None, leadership=None):
+    """Like save_assessment, for the leadership's one shared kartläggning."""
+    row = mapping or LeadershipMapping(year=year, leadership=leadership)
+    values = editing.valid_values(form)
 
+    def apply(answer):
+        for name, value in values.items():
+            if name in MappingForm.YES_NO_FIELDS:
+                value = yes_no_value(value)
+            elif isinstance(value, str):
+                value = value.strip()
+            setattr(answer, name, value)
+        answer.pending_input = editing.pending_for(form)
 
-@transaction.atomic
-def save_mapping(mapping, form, user, *, year=None, leadership=None):
-    if mapping is None:
-        mapping, _created = LeadershipMapping.objects.get_or_create(year=year, leadership=leadership)
-    values = form.valid_values()
-    for name, value in values.items():
-        if name in MappingForm.YES_NO_FIELDS:
-            value = yes_no_value(value)
-        elif isinstance(value, str):
-            value = value.strip()
-        setattr(mapping, name, value)
-    mapping.pending_input = form.raw_input() if form.errors else {}
-    mapping.save()
-    workflow.mark_saved(mapping, user, mapping.snapshot())
-    return mapping
+    workflow.save(row, seen, user, apply)
+    return row if row.pk else None
 
 
 def missing_in_mapping(mapping):
     if mapping is None:
         return [_("Inget är ifyllt ännu.")]
-    form = MappingForm(mapping.pending_input or _as_data(mapping), final=True)
-    if form.is_valid():
-        return []
-    return [_("%(field)s: %(error)s") % {"field": form.fields[name].label, "error": " ".join(errors)}
-            for name, errors in form.errors.items()]
-
-
-def _as_data(mapping):
-    data = MultiValueDict()
-    for name, value in MappingForm.initial_for(mapping).items():
-        if isinstance(value, list):
-            data.setlist(name, value)
-        elif value is not None:
-            data[name] = str(value)
-    return data
+    return editing.problems(MappingForm(mapping.pending_input or editing.as_data(MappingForm.initial_for(mapping)),
+                                        final=True))

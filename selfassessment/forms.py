@@ -31,17 +31,6 @@ class AnswerForm(forms.Form):
         for name in self.required_when_final:
             self.fields[name].required = final
 
-    def raw_input(self):
-        """What was posted, field by field, so a draft with errors can be shown again."""
-        data = {}
-        for name, fld in self.fields.items():
-            key = self.add_prefix(name)
-            if isinstance(fld.widget, forms.CheckboxSelectMultiple):
-                data[key] = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key, [])
-            else:
-                data[key] = self.data.get(key, "")
-        return data
-
 
 class SelfAssessmentForm(AnswerForm):
     """Ratings 1–5 of each delmål with comments, "applied" ja/nej, an overall comment."""
@@ -59,6 +48,7 @@ class SelfAssessmentForm(AnswerForm):
                     "invalid_choice": _("Skattningen ska vara ett heltal från 1 till 5."),
                 },
             )
+            self.fields[f"rating_{goal.number}"].compare_label = _("Skattning av delmål %(n)s") % {"n": goal.number}
             self.fields[f"comment_{goal.number}"] = forms.CharField(
                 label=_("Kommentar till delmål %(n)s (frivillig)") % {"n": goal.number},
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}), required=False, max_length=5000,
@@ -88,11 +78,6 @@ class SelfAssessmentForm(AnswerForm):
     def rows(self):
         """(delmål, rating field, comment field) for the template: one fieldset per delmål."""
         return [(goal, self[f"rating_{goal.number}"], self[f"comment_{goal.number}"]) for goal in self.subgoals]
-
-    def valid_values(self):
-        """The values that validated (also when others did not): {field: python value}."""
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if name not in self.errors}
 
 
 def initial_for(assessment):
@@ -143,10 +128,6 @@ class MappingForm(AnswerForm):
         super().__init__(*args, **kwargs)
         for name in self.required_when_final:
             self.fields[name].error_messages["required"] = _("Besvara frågan innan du skickar in.")
-
-    def valid_values(self):
-        cleaned = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in cleaned.items() if name not in self.errors}
 
     @staticmethod
     def initial_for(mapping):

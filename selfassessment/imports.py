@@ -189,6 +189,6 @@ def _store(answer, year, user, report):
     else:
         report.unchanged += 1
         return
-    assessment.updated_by = user
+    workflow.bump(assessment, user)  # a page open on this answer is now outdated
     assessment.save()
     workflow.record(assessment, ResponseEvent.Action.IMPORTED, user, snapshot=assessment.snapshot())

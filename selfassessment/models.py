@@ -37,8 +37,6 @@ class SelfAssessment(Submittable):
         _("Har självskattningstabellen tillämpats i det egna omställningsarbetet?"), null=True, blank=True
     )
     comment = models.TextField(_("övergripande kommentar"), blank=True)
-    # What the respondent typed that did not validate, kept so nothing is lost on a draft save.
-    pending_input = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("självskattning")
@@ -54,8 +52,9 @@ class SelfAssessment(Submittable):
 
     def snapshot(self):
         """The answer as plain data, for the history."""
+        # A delmål with neither rating nor comment is not answered, whether or not it has a row.
         ratings = {str(r.subgoal.number): {"rating": r.rating, "comment": r.comment}
-                   for r in self.ratings.select_related("subgoal")}
+                   for r in self.ratings.select_related("subgoal") if r.rating is not None or r.comment}
         return {"ratings": ratings, "applied": self.applied, "comment": self.comment}
 
 
@@ -139,7 +138,6 @@ class LeadershipMapping(Submittable):
     has_communication_plan = models.BooleanField(_("Finns en kommunikationsplan?"), null=True, blank=True)
     challenges = models.TextField(_("Utmaningar"), blank=True)
     works_well = models.TextField(_("Det här fungerar bra"), blank=True)
-    pending_input = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("kartläggning")

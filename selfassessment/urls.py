@@ -11,7 +11,6 @@ urlpatterns = [
     path("<int:year>/<int:leadership_id>/kartlaggning/", views.mapping_form, name="mapping"),
     path("<int:year>/<int:leadership_id>/kartlaggning/bekrafta/", views.mapping_confirm, name="mapping_confirm"),
     path("oversikt/<int:year>/", views.overview, name="overview"),
-    path("oversikt/<int:year>/utskick/", views.send_emails, name="send_emails"),
     path("oversikt/<int:year>/resultat/", views.results, name="results"),
     path("svar/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path("svar/<int:pk>/ratta/", views.assessment_correct, name="assessment_correct"),

@@ -1,17 +1,18 @@
 """Web pages of the self-assessment and the leadership mapping. Views check access, call
-the service modules (answers, stats, charts, imports, notifications) and render."""
+the service modules (answers, stats, charts, imports, outreach) and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from gnv_portal import access, workflow
+from gnv_portal import access, editing, progress, workflow
 from gnv_portal.charts import chart_context
+from gnv_portal.confirm import confirm_and_submit
 from gnv_portal.models import EmailLog, LocalLeadership, Membership, ReportingYear, ResponseStatus, Role, SubGoal
-from selfassessment import answers, charts, home, notifications, stats
+from selfassessment import answers, charts, home, outreach, stats, summaries
 from selfassessment.forms import (
     ImportForm,
     MappingForm,
@@ -21,7 +22,7 @@ from selfassessment.forms import (
 )
 from selfassessment.imports import ImportFailed, import_selfassessments
 from selfassessment.models import LeadershipMapping, MemberRole, Polsam, SelfAssessment
-from selfassessment.reference_data import INVITATION, REMINDER
+from selfassessment.reference_data import INVITATION, MAPPING_REMINDER, REMINDER
 
 
 def _year(number):
@@ -67,21 +68,8 @@ def _assessment_context(year, leadership, assessment, user):
         "year": year, "leadership": leadership, "assessment": assessment,
         "status": workflow.status_of(assessment), "previous_year": year.year - 1, "previous": previous,
         "lock_reason": workflow.lock_reason(year, assessment, user),
-        "summary": _assessment_summary(assessment, previous),
+        "summary": summaries.assessment_rows(assessment, previous),
     }
-
-
-def _assessment_summary(assessment, previous=None):
-    """Rows (delmål, rating, label, comment, last year) for read-only display and confirmation."""
-    previous = previous or {}
-    ratings = {r.subgoal_id: r for r in assessment.ratings.all()} if assessment else {}
-    rows = []
-    for goal in SubGoal.objects.order_by("number"):
-        rating = ratings.get(goal.pk)
-        rows.append({"goal": goal, "rating": rating.rating if rating else None,
-                     "label": rating.get_rating_display() if rating and rating.rating else "",
-                     "comment": rating.comment if rating else "", "previous": previous.get(goal.number)})
-    return rows
 
 
 @login_required
@@ -114,29 +102,47 @@ def _assessment_page(request, year, leadership, assessment, *, here, correcting=
     if request.method == "POST":
         if context["lock_reason"]:
             _with_form(context, SelfAssessmentForm(request.POST, subgoals=subgoals))
+            context.update({"version": workflow.seen_version(request.POST),
+                            "base": editing.posted_base(request.POST)})
             return _locked(request, template, context, context["lock_reason"])
         final = request.POST.get("action") == "submit" and not correcting
-        form = SelfAssessmentForm(request.POST, subgoals=subgoals, final=final)
-        form.is_valid()
-        assessment = answers.save_assessment(assessment, form, request.user, year=year, leadership=leadership)
-        if not form.errors:
-            if final:
-                return redirect("selfassessment:confirm", year.year, leadership.pk)
+        outcome = editing.post(
+            SelfAssessmentForm(request.POST, subgoals=subgoals), seen=workflow.seen_version(request.POST),
+            save=lambda form, seen: answers.save_assessment(assessment, form, request.user, seen, year=year,
+                                                            leadership=leadership),
+            current=lambda: _current_assessment(year, leadership, assessment, request.user),
+            initial_for=initial_for,
+            final_form=SelfAssessmentForm(request.POST, subgoals=subgoals, final=True) if final else None,
+        )
+        if outcome.ready:
+            return redirect("selfassessment:confirm", year.year, leadership.pk)
+        if outcome.form is None:
             messages.success(request, _("Rättelsen är sparad.") if correcting
                              else _("Utkastet är sparat. Du kan fortsätta senare."))
             return redirect(here)
-        messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
-        context = _with_form(_assessment_context(year, leadership, assessment, request.user), form)
-        context["correcting"] = correcting
-        return render(request, template, context)
+        context = _with_form(_assessment_context(year, leadership, outcome.row, request.user), outcome.form)
+        context.update({"correcting": correcting, "version": outcome.version, "conflict": outcome.conflict,
+                        "base": outcome.base,
+                        "keep_url": here})
+        if outcome.conflict is None:
+            messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
+        return render(request, template, context, status=409 if outcome.conflict else 200)
     if assessment is not None and assessment.pending_input:
         form = SelfAssessmentForm(assessment.pending_input, subgoals=subgoals)
         form.is_valid()
     else:
         form = SelfAssessmentForm(initial=initial_for(assessment), subgoals=subgoals)
     _with_form(context, form)
+    context.update({"version": workflow.version_of(assessment), "base": editing.base_of(form)})
     context["history"] = workflow.history(assessment) if assessment else []
     return render(request, template, context)
+
+
+def _current_assessment(year, leadership, assessment, user):
+    """The answer as stored now (after a refused save): the one being corrected, or the user's own."""
+    if assessment is not None:
+        return SelfAssessment.objects.filter(pk=assessment.pk).first()
+    return answers.own_assessment(year, leadership, user)
 
 
 @login_required
@@ -148,30 +154,12 @@ def assessment_confirm(request, year, leadership_id):
     if assessment is None:
         return redirect("selfassessment:form", year.year, leadership.pk)
     context = _assessment_context(year, leadership, assessment, request.user)
-    context["missing"] = answers.missing_in_assessment(assessment)
-    return _confirm_and_submit(
+    return confirm_and_submit(
         request, assessment, context, "selfassessment/assessment_confirm.html",
-        reverse("selfassessment:form", args=[year.year, leadership.pk]),
+        reverse("selfassessment:form", args=[year.year, leadership.pk]), lock_reason=context["lock_reason"],
+        missing=answers.missing_in_assessment(assessment),
         already=_("Självskattningen är redan inskickad."), done=_("Tack! Självskattningen är inskickad."),
     )
-
-
-def _confirm_and_submit(request, response, context, template, back, *, already, done):
-    """The summary page: GET shows it, POST submits once and goes back to the form."""
-    if request.method == "POST":
-        if response.status == ResponseStatus.SUBMITTED:
-            # A second click or a second tab: the answer is already in; nothing happens twice.
-            messages.info(request, already)
-            return redirect(back)
-        if context["lock_reason"]:
-            return _locked(request, template, context, context["lock_reason"])
-        try:
-            answers.submit(response, request.user, context["missing"])
-        except ValueError:
-            return render(request, template, context, status=400)
-        messages.success(request, done)
-        return redirect(back)
-    return render(request, template, context)
 
 
 # --- The leadership mapping -----------------------------------------------------------
@@ -179,65 +167,57 @@ def _confirm_and_submit(request, response, context, template, back, *, already, 
 
 def _mapping_context(year, leadership, mapping, user):
     return {"year": year, "leadership": leadership, "mapping": mapping, "status": workflow.status_of(mapping),
-            "lock_reason": workflow.lock_reason(year, mapping, user), "summary": _mapping_summary(mapping)}
-
-
-def _yes_no(value):
-    return {True: _("Ja"), False: _("Nej")}.get(value, "–")
-
-
-def _mapping_summary(mapping):
-    if mapping is None:
-        return []
-    roles = dict(MemberRole.choices)
-    return [
-        (MappingForm.base_fields["has_convening_structure"].label, _yes_no(mapping.has_convening_structure)),
-        (MappingForm.base_fields["has_chair"].label, _yes_no(mapping.has_chair)),
-        (MappingForm.base_fields["meetings_per_year"].label,
-         "–" if mapping.meetings_per_year is None else str(mapping.meetings_per_year)),
-        (MappingForm.base_fields["member_roles"].label,
-         ", ".join(str(roles.get(r, r)) for r in mapping.member_roles) or "–"),
-        (MappingForm.base_fields["polsam"].label, dict(Polsam.choices).get(mapping.polsam, "–")),
-        (MappingForm.base_fields["user_influence"].label, _yes_no(mapping.user_influence)),
-        (MappingForm.base_fields["user_influence_how"].label, mapping.user_influence_how or "–"),
-        (MappingForm.base_fields["has_local_plan"].label, _yes_no(mapping.has_local_plan)),
-        (MappingForm.base_fields["has_communication_plan"].label, _yes_no(mapping.has_communication_plan)),
-        (MappingForm.base_fields["challenges"].label, mapping.challenges or "–"),
-        (MappingForm.base_fields["works_well"].label, mapping.works_well or "–"),
-    ]
+            "lock_reason": workflow.lock_reason(year, mapping, user), "summary": summaries.mapping_rows(mapping)}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def mapping_form(request, year, leadership_id):
+    """The leadership's one kartläggning, shared by its representatives: the page says who else has
+    it open, and a save from an outdated page shows both versions instead of overwriting."""
     leadership = access.get_leadership_for_user(request, leadership_id)
     year = _year(year)
     mapping = LeadershipMapping.objects.filter(year=year, leadership=leadership).first()
     context = _mapping_context(year, leadership, mapping, request.user)
     template = "selfassessment/mapping_form.html"
+    here = reverse("selfassessment:mapping", args=[year.year, leadership.pk])
+    key = workflow.form_key("kartlaggning", year.year, leadership.pk)
     if request.method == "POST":
         if context["lock_reason"]:
-            context["form"] = MappingForm(request.POST)
+            context.update({"form": MappingForm(request.POST), "version": workflow.seen_version(request.POST),
+                            "base": editing.posted_base(request.POST)})
             return _locked(request, template, context, context["lock_reason"])
-        final = request.POST.get("action") == "submit"
-        form = MappingForm(request.POST, final=final)
-        form.is_valid()
-        mapping = answers.save_mapping(mapping, form, request.user, year=year, leadership=leadership)
-        if not form.errors:
-            if final:
-                return redirect("selfassessment:mapping_confirm", year.year, leadership.pk)
+        workflow.note_open(key, request.user)
+        outcome = editing.post(
+            MappingForm(request.POST), seen=workflow.seen_version(request.POST),
+            save=lambda form, seen: answers.save_mapping(mapping, form, request.user, seen, year=year,
+                                                         leadership=leadership),
+            current=lambda: LeadershipMapping.objects.filter(year=year, leadership=leadership).first(),
+            initial_for=MappingForm.initial_for,
+            final_form=MappingForm(request.POST, final=True) if request.POST.get("action") == "submit" else None,
+        )
+        if outcome.ready:
+            return redirect("selfassessment:mapping_confirm", year.year, leadership.pk)
+        if outcome.form is None:
             messages.success(request, _("Utkastet är sparat. Du kan fortsätta senare."))
-            return redirect("selfassessment:mapping", year.year, leadership.pk)
-        messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
-        context = _mapping_context(year, leadership, mapping, request.user)
-        context["form"] = form
-        return render(request, template, context)
+            return redirect(here)
+        context = _mapping_context(year, leadership, outcome.row, request.user)
+        context.update({"form": outcome.form, "version": outcome.version, "conflict": outcome.conflict,
+                        "base": outcome.base,
+                        "keep_url": here, "also_open": workflow.also_open(key, request.user)})
+        if outcome.conflict is None:
+            messages.warning(request, _("Det du fyllt i är sparat, men några svar behöver rättas (se nedan)."))
+        return render(request, template, context, status=409 if outcome.conflict else 200)
     if mapping is not None and mapping.pending_input:
         form = MappingForm(mapping.pending_input)
         form.is_valid()
     else:
         form = MappingForm(initial=MappingForm.initial_for(mapping))
-    context["form"] = form
+    if not context["lock_reason"]:
+        workflow.note_open(key, request.user)
+    context.update({"form": form, "version": workflow.version_of(mapping), "base": editing.base_of(form),
+                    "also_open": workflow.also_open(key, request.user),
+                    "history": workflow.history(mapping) if mapping else []})
     return render(request, template, context)
 
 
@@ -250,10 +230,10 @@ def mapping_confirm(request, year, leadership_id):
     if mapping is None:
         return redirect("selfassessment:mapping", year.year, leadership.pk)
     context = _mapping_context(year, leadership, mapping, request.user)
-    context["missing"] = answers.missing_in_mapping(mapping)
-    return _confirm_and_submit(
+    return confirm_and_submit(
         request, mapping, context, "selfassessment/mapping_confirm.html",
-        reverse("selfassessment:mapping", args=[year.year, leadership.pk]),
+        reverse("selfassessment:mapping", args=[year.year, leadership.pk]), lock_reason=context["lock_reason"],
+        missing=answers.missing_in_mapping(mapping),
         already=_("Kartläggningen är redan inskickad."), done=_("Tack! Kartläggningen är inskickad."),
     )
 
@@ -289,11 +269,13 @@ def overview(request, year):
             "means": [lead_means.get(goal.number) for goal in subgoals],
             "disagreements": conflicts.get(lead.name, []),
         })
-    sends = EmailLog.objects.filter(year=year, template_key__in=[INVITATION, REMINDER]).select_related("sent_by")[:30]
+    sends = EmailLog.objects.filter(year=year, template_key__in=[INVITATION, REMINDER, MAPPING_REMINDER]) \
+        .select_related("sent_by")[:30]
     return render(request, "selfassessment/overview.html", {
         "year": year, "years": ReportingYear.objects.all(), "rows": rows, "subgoals": subgoals,
-        "answered": stats.answered_count(year), "total": len(leaderships),
-        "pending": len(notifications.not_submitted(year)), "sends": sends,
+        "leadership_progress": progress.summary(row["status"] for row in rows),
+        "representative_progress": progress.summary(s for _r, s in outreach.representative_statuses(year)),
+        "pending": len(outreach.not_submitted(year)), "sends": sends,
     })
 
 
@@ -305,23 +287,6 @@ def _best(assessments):
             if assessment.status == status:
                 return assessment
     return None
-
-
-@access.rss_required
-@require_POST
-def send_emails(request, year):
-    year = _year(year)
-    kind = request.POST.get("kind")
-    base = request.build_absolute_uri("/")
-    if kind == "invitations":
-        sent = notifications.send_invitations(year, request.user, base)
-        messages.success(request, _("%(n)s inbjudningar skickades.") % {"n": sent})
-    elif kind == "reminders":
-        sent = notifications.send_reminders(year, request.user, base)
-        messages.success(request, _("%(n)s påminnelser skickades till dem som inte skickat in.") % {"n": sent})
-    else:
-        messages.error(request, _("Okänt utskick."))
-    return redirect("selfassessment:overview", year.year)
 
 
 def _reopen(request, response, reason, done):
@@ -343,7 +308,7 @@ def assessment_detail(request, pk):
                 _("Svaret är öppnat igen. Representanten kan nu ändra och skicka in på nytt."))
         return redirect("selfassessment:assessment_detail", assessment.pk)
     return render(request, "selfassessment/assessment_detail.html", {
-        "assessment": assessment, "summary": _assessment_summary(assessment), "form": form,
+        "assessment": assessment, "summary": summaries.assessment_rows(assessment), "form": form,
         "history": workflow.history(assessment), "status": workflow.status_of(assessment),
     })
 
@@ -357,7 +322,7 @@ def mapping_detail(request, pk):
         _reopen(request, mapping, form.cleaned_data["reason"], _("Kartläggningen är öppnad igen."))
         return redirect("selfassessment:mapping_detail", mapping.pk)
     return render(request, "selfassessment/mapping_detail.html", {
-        "mapping": mapping, "summary": _mapping_summary(mapping), "form": form,
+        "mapping": mapping, "summary": summaries.mapping_rows(mapping), "form": form,
         "history": workflow.history(mapping), "status": workflow.status_of(mapping),
     })
 

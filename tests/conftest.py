@@ -81,8 +81,7 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def browser(chromium, live_server):
+def _browser_context(chromium, live_server):
     """A fresh browser context on the live server; every visited page must pass axe."""
     from tests.browser import Browser
 
@@ -94,6 +93,17 @@ def browser(chromium, live_server):
     unchecked = wrapped.unchecked()
     context.close()
     assert not unchecked, f"pages visited without an accessibility check: {unchecked}"
+
+
+@pytest.fixture
+def browser(chromium, live_server):
+    yield from _browser_context(chromium, live_server)
+
+
+@pytest.fixture
+def other_browser(chromium, live_server):
+    """A second browser context (its own cookies and session): a second person, or a second tab's session."""
+    yield from _browser_context(chromium, live_server)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,7 +5,8 @@
 The server lives in a temporary folder, listens only on a unix socket there (no
 port, so it never clashes with another server), and is stopped and removed
 afterwards. DATABASE_URL points the command at it. As root the server runs as the
-`postgres` user, since PostgreSQL refuses to run as root.
+`postgres` user, since PostgreSQL refuses to run as root; its programs start in the
+temporary folder, which that user can read (root's home folder it cannot).
 """
 
 import os
@@ -41,21 +42,21 @@ def main(argv):
         subprocess.run(
             as_server_user([str(BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "gnv", "-E", "UTF8",
                             "--locale=C.UTF-8"]),
-            check=True, stdout=subprocess.DEVNULL,
+            check=True, stdout=subprocess.DEVNULL, cwd=folder,
         )
         # A throw-away server need not survive a crash: skip the disk flushes.
         options = f"-k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(
             as_server_user([str(BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
                             "-w", "start"]),
-            check=True, stdout=subprocess.DEVNULL,
+            check=True, stdout=subprocess.DEVNULL, cwd=folder,
         )
         env = dict(os.environ, DATABASE_URL=f"postgres://gnv@{quote(str(folder), safe='')}/postgres")
         print(f"PostgreSQL (tillfällig server) i {folder}", flush=True)
         return subprocess.run(command, env=env).returncode
     finally:
         subprocess.run(as_server_user([str(BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("version/<int:pk>/las/", views.report_read, name="report_read"),
     path("version/<int:pk>/ladda-ner/", views.report_download, name="report_download"),
     path("version/<int:pk>/publicera/", views.report_publish, name="report_publish"),
+    path("version/<int:pk>/aterkalla/", views.report_withdraw, name="report_withdraw"),
+    path("<int:year>/stang-aret/", views.year_close, name="year_close"),
 ]

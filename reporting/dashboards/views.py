@@ -55,7 +55,7 @@ TITLES = {
 
 def report_url(year):
     """The year's report page, when a version of it is published (readers see only those)."""
-    if ReportVersion.objects.filter(year=year, published=True).exists():
+    if ReportVersion.objects.filter(year=year, published=True, withdrawn_at__isnull=True).exists():
         return reverse("reporting:report", args=[year.year])
     return None
 

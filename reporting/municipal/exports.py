@@ -1,5 +1,6 @@
 """Exports of the municipal reporting: Excel for Socialstyrelsen (one sheet per part, one
-row per municipality, one column per question; multiple choice one column per option)
+row per municipality, one column per question; multiple choice one column per option;
+then the questionnaire and the quotes with their keys, so import_survey can read it back)
 and CSV (';' separated, decimal comma). Tables come from plain functions so both
 formats, and any later one, show the same thing."""
 
@@ -10,15 +11,34 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from gnv_portal.models import Municipality
-from reporting.models import Answer, Question, SurveyResponse
+from reporting.models import Answer, Question, Quote, SurveyResponse
 from reporting.municipal import economy, figures
-from reporting.municipal.questionnaires import answer_value, questions_of
+from reporting.municipal.questionnaires import answer_value, questionnaire_spec, questions_of
 from reporting.municipal.workflow_status import status_label
 
 # Excel number formats are written in the file's invariant notation; Excel shows them with
 # the reader's separators, so a Swedish Excel shows "1 894 630" and "3,5".
 WHOLE = "#,##0"
 DECIMAL = "#,##0.0#"
+
+
+def survey_columns(spec):
+    """The kommunenkät sheet's question columns in order, from a questionnaire spec
+    (questionnaires.questionnaire_spec): [(header, question spec, option spec or None, kind)] with kind
+    "value" (the answer), "option" (1/0 for one option of a multiple-choice question) or "other" (the
+    "Annat, nämligen" text). The export writes them and import_survey reads them back, by position."""
+    columns = []
+    for section in spec["sections"]:
+        for q in section["questions"]:
+            label = q["short_label"] or q["text"]
+            if q["type"] == Question.Type.MULTIPLE:
+                columns += [(f"{label}: {o['label']}", q, o, "option") for o in q["options"]]
+            else:
+                columns.append((label, q, None, "value"))
+            if q["type"] in (Question.Type.MULTIPLE, Question.Type.SINGLE) and any(
+                    o["is_other"] for o in q["options"]):
+                columns.append((f"{label}: {_('annat, nämligen')}", q, None, "other"))
+    return columns
 
 
 def survey_table(year):
@@ -28,14 +48,9 @@ def survey_table(year):
     headers = [_("Kommun"), _("Kommunkod"), _("Status")]
     if questionnaire is None:
         return headers, [[m.name, m.code, status_label(None), ] for m in municipalities]
-    questions = questions_of(questionnaire)
-    for q in questions:
-        if q.type == Question.Type.MULTIPLE:
-            headers += [f"{q.label}: {o.label}" for o in q.options.all()]
-        else:
-            headers.append(q.label)
-        if q.has_options and any(o.is_other for o in q.options.all()):
-            headers.append(f"{q.label}: {_('annat, nämligen')}")
+    columns = survey_columns(questionnaire_spec(questionnaire))
+    headers += [header for header, *_rest in columns]
+    questions = {q.key: q for q in questions_of(questionnaire)}
     responses = {r.municipality_id: r for r in SurveyResponse.objects.filter(questionnaire=questionnaire)}
     answers = {}
     for a in Answer.objects.filter(response__questionnaire=questionnaire).prefetch_related("options"):
@@ -44,22 +59,55 @@ def survey_table(year):
     for m in municipalities:
         response = responses.get(m.pk)
         row = [m.name, m.code, status_label(response)]
-        for q in questions:
+        for _header, q_spec, option, kind in columns:
+            q = questions[q_spec["key"]]
             answer = answers.get((response.pk, q.pk)) if response else None
             value = answer_value(q, answer)
-            if q.type == Question.Type.MULTIPLE:
-                row += [(1 if o.key in value else 0) if answer else None for o in q.options.all()]
+            if kind == "option":
+                row.append((1 if option["key"] in value else 0) if answer else None)
+            elif kind == "other":
+                row.append((answer.text or None) if answer else None)
             elif q.type == Question.Type.SINGLE:
-                labels = {o.key: o.label for o in q.options.all()}
-                row.append(labels.get(value))
+                row.append({o["key"]: o["label"] for o in q_spec["options"]}.get(value))
             elif q.type == Question.Type.YES_NO:
                 row.append({"ja": _("Ja"), "nej": _("Nej")}.get(value))
             else:
                 row.append(value if value != "" else None)
-            if q.has_options and any(o.is_other for o in q.options.all()):
-                row.append((answer.text or None) if answer else None)
         rows.append(row)
     return headers, rows
+
+
+# Field names of the machine-readable sheets (the same as in fixtures/kommunenkat-2024.yaml), so that
+# import_survey reads the file back whatever language it was exported in.
+QUESTION_FIELDS = ["year", "questionnaire_title", "section_key", "section_title", "question_key", "type", "text",
+                   "short_label", "required", "help_text", "option_key", "option_label", "is_other"]
+QUOTE_FIELDS = ["question_key", "municipality_code", "municipality", "order", "quote"]
+
+
+def questions_table(year):
+    """(headers, rows): the questionnaire with its keys, one row per option (or per question without options)."""
+    questionnaire = getattr(year, "questionnaire", None)
+    rows = []
+    if questionnaire is not None:
+        spec = questionnaire_spec(questionnaire)
+        for s in spec["sections"]:
+            for q in s["questions"]:
+                start = [year.year, spec["title"], s["key"], s["title"], q["key"], q["type"], q["text"],
+                         q["short_label"] or None, 1 if q["required"] else 0, q["help_text"] or None]
+                for o in q["options"] or [None]:
+                    rows.append(start + ([o["key"], o["label"], 1 if o["is_other"] else 0] if o else
+                                         [None, None, None]))
+    return QUESTION_FIELDS, rows
+
+
+def quotes_table(year):
+    """(headers, rows): the quotes RSS picked for the report, with the question and municipality they quote."""
+    picked = (Quote.objects.filter(answer__response__questionnaire__year=year)
+              .select_related("answer__question", "answer__response__municipality")
+              .order_by("answer__question__section__order", "answer__question__order", "order", "pk"))
+    rows = [[q.answer.question.key, q.answer.response.municipality.code, q.answer.response.municipality.name,
+             q.order, q.text] for q in picked]
+    return QUOTE_FIELDS, rows
 
 
 def economy_table(year):
@@ -81,10 +129,13 @@ def economy_table(year):
 
 
 def parts(year):
-    """[(sheet title, headers, rows)] — one per part."""
+    """[(sheet title, headers, rows)] — one per part, then the questionnaire and the quotes with their keys
+    (what import_survey needs to bring the year back)."""
     return [
         (_("Kommunenkät"), *survey_table(year)),
         (_("Ekonomisk redovisning"), *economy_table(year)),
+        (_("Frågor"), *questions_table(year)),
+        (_("Citat"), *quotes_table(year)),
     ]
 
 

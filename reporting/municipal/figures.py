@@ -197,7 +197,7 @@ def economy_table(year):
     return {"rows": rows, "sum": total}
 
 
-def _shown(question, answer):
+def shown_answer(question, answer):
     """One answer as display text: option labels (with the "Annat" text), Ja/Nej, the number or the text."""
     value = answer_value(question, answer)
     if question.has_options:
@@ -233,5 +233,5 @@ def answers_per_question(year, *, submitted_only=True):
         rows = sorted(by_question[question.pk], key=lambda a: swedish_sort_key(a.response.municipality.name))
         blocks.append({"question": question, "answers": [
             {"municipality": a.response.municipality.name, "status": a.response.get_status_display(),
-             "value": _shown(question, a)} for a in rows]})
+             "value": shown_answer(question, a)} for a in rows]})
     return blocks

@@ -1,13 +1,14 @@
-"""RSS's follow-up of the municipalities: completeness per municipality and part, and the
-invitation and reminder e-mails (from templates RSS can edit; every send is logged)."""
+"""RSS's follow-up of the municipalities: completeness per municipality and part, and whom
+the invitation and reminder e-mails go to (sent by gnv_portal.outreach, see reporting/outreach.py)."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from gnv_portal.mailing import send_templated
+from gnv_portal import progress
+from gnv_portal.formatting import sv_date
 from gnv_portal.models import Membership, Municipality, ResponseStatus, Role
+from gnv_portal.outreach import Recipient
 from reporting.models import Part, SurveyResponse
 from reporting.municipal import economy
 from reporting.municipal.figures import swedish_sort_key
@@ -39,14 +40,8 @@ def completeness(year):
 
 
 def totals(rows):
-    """{part: (submitted, all)}."""
-    return {part: (sum(1 for r in rows if r[part]["status"] == ResponseStatus.SUBMITTED), len(rows))
-            for part in Part.values}
-
-
-class Recipient:
-    def __init__(self, user, municipality):
-        self.email, self.user, self.municipality = user.email, user, municipality
+    """{part: "12 av 15 inskickade, 1 återöppnad"}."""
+    return {part: progress.summary(r[part]["status"] for r in rows) for part in Part.values}
 
 
 def recipients(year, part, *, reminder):
@@ -59,18 +54,17 @@ def recipients(year, part, *, reminder):
     return result
 
 
-def send(year, part, *, reminder, sent_by, base_url):
-    """Send invitations (or reminders) for `part` of `year`. Returns the number sent."""
+def context_for(part):
+    """The placeholders of the invitation and reminder templates, for gnv_portal.outreach."""
     part = Part(part)
-    deadline = date_format(year.deadline, "j F Y") if year.deadline else _("meddelas senare")
 
-    def context_for(recipient):
-        path = reverse(URL_OF_PART[part], args=[year.year, recipient.municipality.pk])
+    def context(year, recipient, base_url):
+        path = reverse(URL_OF_PART[part], args=[year.year, recipient.organisation.pk])
         return {
-            "name": recipient.user.get_full_name() or recipient.email, "municipality": recipient.municipality.name,
+            "name": recipient.user.get_full_name() or recipient.email, "municipality": recipient.organisation.name,
             "part": str(part.label), "part_lower": str(part.label).lower(), "year": year.year,
-            "deadline": deadline, "link": base_url.rstrip("/") + path, "contact": settings.RSS_CONTACT_EMAIL,
+            "deadline": sv_date(year.deadline) if year.deadline else _("meddelas senare"),
+            "link": base_url.rstrip("/") + path, "contact": settings.RSS_CONTACT_EMAIL,
         }
 
-    key = "reporting-reminder" if reminder else "reporting-invitation"
-    return send_templated(key, recipients(year, part, reminder=reminder), context_for, year=year, sent_by=sent_by)
+    return context

@@ -65,6 +65,7 @@ class SurveyForm(forms.Form):
             if any(o.is_other for o in options):
                 other = forms.CharField(label=_("Beskriv vad ”Annat” är"), required=False, max_length=1000)
                 other.other_of = name
+                other.compare_label = _("%(question)s – ”Annat”") % {"question": question.label}
                 self.fields[name + "_annat"] = other
         bootstrap(self)
 
@@ -138,14 +139,13 @@ class EconomyForm(BootstrapForm):
         label=_("Jag bekräftar att förbrukade medel är större än tillgängliga medel."), required=False
     )
 
-    def __init__(self, *args, submitting=False, fixed_amounts=False, **kwargs):
+    def __init__(self, *args, submitting=False, fixed=(), entered_by="", **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
-        if fixed_amounts:
-            # RSS prefilled these; the municipality reports what it consumed.
-            for name in ("allocated", "surplus"):
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _("Ifyllt av RSS Dalarna.")
+        # The amounts RSS entered (economy.fixed_fields); the municipality reports what it consumed.
+        for name in fixed:
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("Ifyllt av RSS Dalarna.") + (f" ({entered_by})" if entered_by else "")
 
     def clean(self):
         data = super().clean()
@@ -192,6 +192,12 @@ class ImportForm(BootstrapForm):
         return upload
 
 
+class SurveyImportForm(ImportForm):
+    file = forms.FileField(label=_("Fil (portalens Excelexport eller CSV)"),
+                           help_text=_("Excel: portalens export av ett år. CSV: kolumnerna year, municipality, "
+                                       "question_key, answer."))
+
+
 class ReopenForm(BootstrapForm):
     reason = forms.CharField(label=_("Varför öppnas svaret igen?"), max_length=1000)
 
@@ -217,3 +223,4 @@ class QuoteForm(BootstrapForm):
     accept_warnings = forms.BooleanField(
         label=_("Jag har kontrollerat att citatet inte pekar ut någon person."), required=False
     )
+    accept_warnings.compared = False  # a check of this save, not something stored

@@ -53,7 +53,7 @@ class ImportResult:
             "created": self.created, "updated": self.updated, "unchanged": self.unchanged}
 
 
-def read_table(content, filename):
+def read_table(content, filename, columns=COLUMNS):
     """[(row number, {column: value})] from CSV (';' or ',' separated, UTF-8) or .xlsx bytes.
 
     Raises ValueError (Swedish) when the file cannot be read or lacks columns.
@@ -77,16 +77,16 @@ def read_table(content, filename):
     if not raw:
         raise ValueError(_("Filen är tom."))
     header = [str(h).strip().lower() for h in raw[0]]
-    missing = [c for c in COLUMNS if c not in header]
+    missing = [c for c in columns if c not in header]
     if missing:
         raise ValueError(_("Kolumner saknas på rad 1: %(columns)s. Rubrikraden ska vara: %(header)s.") % {
-            "columns": ", ".join(missing), "header": ",".join(COLUMNS)})
+            "columns": ", ".join(missing), "header": ",".join(columns)})
     rows = []
     for number, values in enumerate(raw[1:], start=2):
         if all(str(v).strip() == "" for v in values):
             continue
         rows.append((number, {c: values[header.index(c)] if header.index(c) < len(values) else ""
-                              for c in COLUMNS}))
+                              for c in columns}))
     return rows
 
 
@@ -97,6 +97,22 @@ def _year(value):
     if not (text.isdigit() and len(text) == 4 and 2000 <= int(text) <= 2100):
         raise ValueError(_("”%(value)s” är inte ett årtal (t.ex. 2024).") % {"value": value})
     return int(text)
+
+
+def municipality_finder():
+    """find(value) → the Municipality named (any case) or coded (e.g. 2080) by value; ValueError (Swedish)."""
+    by_name = {m.name.lower(): m for m in Municipality.objects.all()}
+    by_code = {m.code: m for m in by_name.values()}
+
+    def find(value):
+        text = str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
+        municipality = by_name.get(text.lower()) or by_code.get(text.zfill(4) if text.isdigit() else text)
+        if municipality is None:
+            raise ValueError(_("Kommunen ”%(value)s” finns inte. Ange namn (t.ex. Falun) eller kod (t.ex. 2080).")
+                             % {"value": text})
+        return municipality
+
+    return find
 
 
 def import_economy(content, filename, user=None):
@@ -110,8 +126,7 @@ def import_economy(content, filename, user=None):
     if not rows:
         result.errors.append(RowError(2, "", _("Filen innehåller inga rader med uppgifter.")))
         return result
-    by_name = {m.name.lower(): m for m in Municipality.objects.all()}
-    by_code = {m.code: m for m in by_name.values()}
+    find_municipality = municipality_finder()
     parsed, seen = [], {}
     for number, values in rows:
         clean, bad = {}, False
@@ -120,12 +135,11 @@ def import_economy(content, filename, user=None):
         except ValueError as error:
             result.errors.append(RowError(number, "year", str(error)))
             bad = True
-        name = str(values["municipality"]).strip()
-        code = name.zfill(4) if name.isdigit() else name
-        municipality = by_name.get(name.lower()) or by_code.get(code)
-        if municipality is None:
-            result.errors.append(RowError(number, "municipality", _(
-                "Kommunen ”%(value)s” finns inte. Ange namn (t.ex. Falun) eller kod (t.ex. 2080).") % {"value": name}))
+        try:
+            municipality = find_municipality(values["municipality"])
+        except ValueError as error:
+            result.errors.append(RowError(number, "municipality", str(error)))
+            municipality = None
             bad = True
         clean["municipality"] = municipality
         for column in ("allocated", "surplus", "consumed"):
@@ -181,6 +195,7 @@ def _save(parsed, result, user):
             report.status = ResponseStatus.SUBMITTED
             report.submitted_by = user
             report.submitted_at = timezone.now()
-        report.updated_by = user
+        economy.mark_prefilled(report, ("allocated", "surplus"), user)
+        workflow.bump(report, user)  # a page open on this report is now outdated
         report.save()
         workflow.record(report, ResponseEvent.Action.IMPORTED, user, snapshot=economy.snapshot(report))

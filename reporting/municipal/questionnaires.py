@@ -2,16 +2,21 @@
 year (keys kept), reading and saving a municipality's answers, and following a question
 across years by its stable key."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from gnv_portal import editing, workflow
 from gnv_portal.formatting import parse_decimal
 from reporting.models import Answer, Option, Question, Questionnaire, Section, SurveyResponse
 
 
 @transaction.atomic
 def load_spec(year, spec):
-    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits."""
+    """Create the questionnaire of `year` from `spec` where missing; never overwrite RSS's edits.
+
+    `spec` is shaped like fixtures/kommunenkat-2024.yaml: title, introduction, sections with
+    key, title, description and questions; a question has key, type, text, short_label, required,
+    help_text and options (key, label, is_other)."""
     questionnaire, _created = Questionnaire.objects.get_or_create(
         year=year, defaults={"title": spec["title"], "introduction": spec.get("introduction", "")}
     )
@@ -27,20 +32,42 @@ def load_spec(year, spec):
                           "required": q.get("required", False), "help_text": q.get("help_text", ""),
                           "order": q_order},
             )
-            for o_order, (key, label, is_other) in enumerate(q.get("options", []), start=1):
+            for o_order, o in enumerate(q.get("options", []), start=1):
                 Option.objects.get_or_create(
-                    question=question, key=key, defaults={"label": label, "is_other": is_other, "order": o_order}
+                    question=question, key=o["key"],
+                    defaults={"label": o["label"], "is_other": o.get("is_other", False), "order": o_order},
                 )
     return questionnaire
+
+
+def questionnaire_spec(questionnaire):
+    """The questionnaire as a spec load_spec() takes (the shape of fixtures/kommunenkat-2024.yaml)."""
+    sections = []
+    for section, questions in sections_with_questions(questionnaire):
+        sections.append({"key": section.key, "title": section.title, "description": section.description,
+                         "questions": [question_spec(q) for q in questions]})
+    return {"year": questionnaire.year.year, "title": questionnaire.title,
+            "introduction": questionnaire.introduction, "sections": sections}
+
+
+def question_spec(question):
+    return {"key": question.key, "type": question.type, "text": question.text, "short_label": question.short_label,
+            "required": question.required, "help_text": question.help_text,
+            "options": [{"key": o.key, "label": o.label, "is_other": o.is_other} for o in question.options.all()]}
 
 
 @transaction.atomic
 def copy_questionnaire(source, target_year):
     """Start `target_year` with a copy of `source`: same sections, questions, options and keys."""
+    exists = _("Rapporteringsåret %(year)s har redan en kommunenkät.") % {"year": target_year.year}
     if Questionnaire.objects.filter(year=target_year).exists():
-        raise ValueError(_("Rapporteringsåret %(year)s har redan en kommunenkät.") % {"year": target_year.year})
-    copy = Questionnaire.objects.create(year=target_year, title=source.title.replace(
-        str(source.year.year), str(target_year.year)), introduction=source.introduction)
+        raise ValueError(exists)
+    try:
+        with transaction.atomic():
+            copy = Questionnaire.objects.create(year=target_year, title=source.title.replace(
+                str(source.year.year), str(target_year.year)), introduction=source.introduction)
+    except IntegrityError:
+        raise ValueError(exists) from None  # copied at the same moment from another tab
     for section in source.sections.prefetch_related("questions__options"):
         new_section = Section.objects.create(questionnaire=copy, key=section.key, order=section.order,
                                              title=section.title, description=section.description)
@@ -146,8 +173,11 @@ def save_answers(response, questions, data):
         name = field_name(question)
         if name not in data:
             continue
-        answer = existing.get(question.pk) or Answer(response=response, question=question)
         value = data[name]
+        if question.pk not in existing and value in (None, "", [], ()) and not data.get(name + "_annat"):
+            continue  # nothing to store, and no row to empty
+        answer = existing.get(question.pk) or Answer(response=response, question=question)
+        other_text = answer.text if question.has_options else ""
         answer.text = ""
         answer.yes_no = None
         answer.number = None
@@ -163,11 +193,27 @@ def save_answers(response, questions, data):
         else:
             answer.text = (value or "").strip()
         if question.has_options:
-            answer.text = (data.get(name + "_annat") or "").strip()
+            # An "Annat" text that did not validate is kept as it was stored (a draft keeps it as typed).
+            answer.text = (data[name + "_annat"] or "").strip() if name + "_annat" in data else other_text
         answer.save()
         if question.has_options:
             answer.options.set([o for o in question.options.all() if o.key in option_keys])
     return response
+
+
+def save_response(response, questionnaire, municipality, form, user, seen):
+    """Save a draft of the kommunenkät: each answer that validated in the (bound, validated) form,
+    the rest kept as typed. `seen` is the version the page was shown from (workflow.Stale if
+    older). Returns the response, or None when there is still none."""
+    row = response or SurveyResponse(questionnaire=questionnaire, municipality=municipality)
+    values = editing.valid_values(form)
+
+    def apply(stored):
+        save_answers(stored, form.questions, values)
+        stored.pending_input = editing.pending_for(form)
+
+    workflow.save(row, seen, user, apply, snapshot=snapshot)
+    return row if row.pk else None
 
 
 def parse_number(text):

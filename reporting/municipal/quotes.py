@@ -6,6 +6,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gnv_portal import workflow
 from reporting.models import Quote
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -35,13 +36,26 @@ def personal_data_warnings(text):
     return warnings
 
 
-@transaction.atomic
-def set_quote(answer, *, quoted, text, user, order=0):
-    """Quote `answer` with `text` (the original answer stays as it is), or stop quoting it."""
-    if not quoted:
-        Quote.objects.filter(answer=answer).delete()
-        return None
-    quote, _created = Quote.objects.update_or_create(
-        answer=answer, defaults={"text": (text or answer.text).strip(), "updated_by": user, "order": order}
-    )
-    return quote
+def set_quote(answer, *, quoted, text, user, seen, order=0):
+    """Quote `answer` with `text` (the original answer stays as it is), or stop quoting it, if the
+    page was shown from version `seen` of the quote (0: not quoted then). workflow.Stale if the
+    quote changed since. Returns the quote, or None when the answer is not quoted."""
+    with transaction.atomic():
+        current = Quote.objects.filter(answer=answer).first()
+        if not quoted:
+            if current is not None:
+                workflow.hold(current, seen)
+                current.delete()
+            elif seen != 0:
+                raise workflow.Stale  # it was quoted when the page was shown, and someone removed it
+            return None
+        row = current or Quote(answer=answer, text="", order=order)
+        if current is None and seen != 0:
+            raise workflow.Stale
+
+        def apply(quote):
+            quote.text = (text or answer.text).strip()
+            quote.order = order
+
+        workflow.save(row, seen, user, apply)
+        return row

@@ -5,7 +5,14 @@
     var source = document.getElementById(element.dataset.figure);
     if (!source || !window.Plotly) { return; }
     var figure = JSON.parse(source.textContent);
-    window.Plotly.react(element, figure.data, figure.layout, {
+    var layout = Object.assign({}, figure.layout);
+    if (layout.width) {
+      // A width set for print (the PDF) is a maximum on screen: a phone gets a narrower chart.
+      element.style.maxWidth = layout.width + "px";
+      delete layout.width;
+      layout.autosize = true;
+    }
+    window.Plotly.react(element, figure.data, layout, {
       responsive: true,
       displaylogo: false,
       modeBarButtonsToRemove: ["select2d", "lasso2d"],

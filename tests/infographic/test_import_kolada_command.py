@@ -99,6 +99,7 @@ def test_without_network_the_command_stops_with_a_clear_message(reference, monke
     with pytest.raises(CommandError) as error:
         run("--period", "2024")
     assert "Kunde inte nå Kolada" in str(error.value)
+    assert "--from-file" in str(error.value)  # the command line's own way out, said where it applies
     assert IndicatorValue.objects.count() == 0
     logged = KoladaImport.objects.get()
     assert logged.status == "failed" and logged.periods == [2024] and logged.finished_at is not None

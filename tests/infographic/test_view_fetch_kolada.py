@@ -22,6 +22,8 @@ def test_without_network_the_fetch_fails_with_a_clear_message(client_for, rss_us
     assert run.status == "failed" and run.periods == [2024] and run.created_by == rss_user
     page = response.content.decode()
     assert "Kunde inte nå Kolada" in page and "Misslyckades" in page
+    # RSS works in the portal: no command lines on its pages.
+    assert "--from-file" not in page and "manage.py" not in page and "ladda upp ett sparat svar" in page
     assert IndicatorValue.objects.count() == 0
 
 

@@ -30,3 +30,21 @@ def test_parse_decimal_missing_is_none_not_zero():
     assert parse_decimal("56.2") == Decimal("56.2")
     with pytest.raises(ValueError):
         parse_decimal("abc")
+
+
+def test_one_date_format_in_text_and_iso_in_tables():
+    from datetime import UTC, date, datetime
+
+    from django.utils import translation
+
+    from gnv_portal.formatting import iso_date, iso_datetime, sv_date, sv_datetime
+
+    at = datetime(2026, 12, 1, 22, 46, tzinfo=UTC)  # 23.46 in Stockholm
+    with translation.override("sv"):
+        assert sv_datetime(at) == "1 december 2026 kl. 23.46"
+        assert sv_date(date(2025, 3, 31)) == "31 mars 2025"
+    with translation.override("en"):
+        assert sv_datetime(at) == "1 December 2026 at 23:46"
+    assert iso_datetime(at) == "2026-12-01 23:46"
+    assert iso_date(at) == "2026-12-01"
+    assert sv_datetime(None) == iso_datetime(None) == "–"

@@ -50,7 +50,10 @@ def test_missing_secret_key_stops_production_start(tmp_path):
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env,
                             capture_output=True, text=True)
     assert result.returncode != 0
-    assert "GNV_SECRET_KEY must be set" in result.stderr
+    # One Swedish line saying what to set, not a traceback.
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("GNV-portalen: GNV_SECRET_KEY saknas: sätt GNV_SECRET_KEY i drift")
 
 
 def test_front_end_assets_are_served_locally(client, reference):
@@ -68,3 +71,26 @@ def test_an_english_browser_still_gets_swedish_until_the_user_chooses(client, re
     page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="sv">' in page
     assert "Glömt lösenordet?" in page
+
+
+def test_the_favicon_every_page_asks_for_is_there(client, reference):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    page = client.get(reverse("login")).content.decode()
+    assert 'rel="icon"' in page and "/static/favicon.svg" in page
+    assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_the_new_pages_and_counts_have_english(client_for, rss_user):
+    from django.utils import translation
+
+    from gnv_portal import progress
+
+    with translation.override("en"):
+        assert progress.summary(["submitted", "submitted", "reopened"]) == "2 of 3 submitted, 1 reopened"
+    client = client_for(rss_user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("invitations")).content.decode()
+    assert "Invite a person to the portal with one or more roles." in page and "Roles" in page

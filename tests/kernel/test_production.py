@@ -80,7 +80,7 @@ def test_fifty_concurrent_sqlite_writers_get_no_database_is_locked(tmp_path):
 def test_sqlite_transactions_take_the_write_lock_at_once():
     options = settings.DATABASES["default"].get("OPTIONS", {})
     if connection.vendor == "sqlite":
-        assert options == {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        assert options == {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     else:
         assert "transaction_mode" not in options  # PostgreSQL's own locking needs none of this
 

@@ -35,8 +35,8 @@ def test_static_files_are_served_hashed_and_compressed(server):
     assets = re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
     names = [a.rsplit("/", 1)[1] for a in assets]
     assert {re.sub(r"\.[0-9a-f]{12}\.", ".", n) for n in names} == {
-        "bootstrap.min.css", "portal.css", "bootstrap.bundle.min.js"}, assets
-    assert all(re.search(r"\.[0-9a-f]{12}\.(css|js)$", n) for n in names), assets
+        "bootstrap.min.css", "portal.css", "bootstrap.bundle.min.js", "favicon.svg"}, assets
+    assert all(re.search(r"\.[0-9a-f]{12}\.(css|js|svg)$", n) for n in names), assets
     for asset in assets:
         status, headers, body = production.get(server.url + asset, {"Accept-Encoding": "gzip"})
         assert status == 200, asset

@@ -13,7 +13,7 @@ def test_deadline_is_inclusive_to_2359_stockholm_time():
     y = year()
     assert y.accepts_answers(datetime(2025, 3, 31, 23, 59, 30, tzinfo=STOCKHOLM))
     assert not y.accepts_answers(datetime(2025, 4, 1, 0, 0, 1, tzinfo=STOCKHOLM))
-    assert "2025-03-31" in y.lock_reason(datetime(2025, 4, 1, 0, 0, 1, tzinfo=STOCKHOLM))
+    assert "Sista svarsdag var 31 mars 2025." in y.lock_reason(datetime(2025, 4, 1, 0, 0, 1, tzinfo=STOCKHOLM))
 
 
 def test_deadline_in_summer_time_uses_stockholm_offset():

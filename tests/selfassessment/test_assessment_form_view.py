@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from gnv_portal.models import ResponseEvent, ResponseStatus
+from gnv_portal.models import ResponseEvent, ResponseStatus, SubGoal
 from gnv_portal.workflow import history
 from selfassessment.models import SelfAssessment
 from tests.selfassessment.conftest import form_data, leadership
+from tests.versions import shown_version, version_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,9 @@ def url(year=2024, name="Falun", view="form"):
 
 
 def ratings_of(assessment):
-    return {r.subgoal.number: r.rating for r in assessment.ratings.select_related("subgoal")}
+    """The stored rating of each delmål (None where there is none)."""
+    stored = {r.subgoal.number: r.rating for r in assessment.ratings.select_related("subgoal")}
+    return {goal.number: stored.get(goal.number) for goal in SubGoal.objects.all()}
 
 
 def test_form_shows_each_delmål_in_a_fieldset_with_scale_labels_and_last_year(
@@ -85,8 +88,9 @@ def test_submit_shows_a_summary_then_submits_once(client_for, falun_rep, year_20
     summary = client.get(url(view="confirm")).content.decode()
     assert "4 – Stämmer bra" in summary and "Skicka in</button>" in summary
     assert SelfAssessment.objects.get().status == ResponseStatus.DRAFT
-    first = client.post(url(view="confirm"))
-    second = client.post(url(view="confirm"))  # a double click
+    shown = {"version": version_in(summary)}
+    first = client.post(url(view="confirm"), shown)
+    second = client.post(url(view="confirm"), shown)  # a double click
     assert first.status_code == second.status_code == 302
     saved = SelfAssessment.objects.get()
     assert saved.status == ResponseStatus.SUBMITTED and saved.submitted_by == falun_rep
@@ -96,7 +100,7 @@ def test_submit_shows_a_summary_then_submits_once(client_for, falun_rep, year_20
 def test_submitted_answer_is_read_only_for_the_representative(client_for, falun_rep, year_2024):
     client = client_for(falun_rep)
     client.post(url(), form_data(action="submit"))
-    client.post(url(view="confirm"))
+    client.post(url(view="confirm"), shown_version(client, url(view="confirm")))
     page = client.get(url()).content.decode()
     assert "Svaret är inskickat och kan inte längre ändras." in page and "Spara utkast" not in page
     response = client.post(url(), form_data([1, 1, 1, 1, 1]))
@@ -107,7 +111,7 @@ def test_submitted_answer_is_read_only_for_the_representative(client_for, falun_
 def test_confirm_refuses_an_incomplete_answer(client_for, falun_rep, year_2024):
     client = client_for(falun_rep)
     client.post(url(), form_data([4, None, 3, 4, 2], applied=""))
-    response = client.post(url(view="confirm"))
+    response = client.post(url(view="confirm"), {"version": SelfAssessment.objects.get().version})
     assert response.status_code == 400
     assert "Skattning av delmål 2 saknas." in response.content.decode()
     assert SelfAssessment.objects.get().status == ResponseStatus.DRAFT
@@ -118,7 +122,7 @@ def test_submit_after_the_deadline_is_refused_with_the_reason(client_for, falun_
     client.post(url(), form_data())
     year_2024.deadline = timezone.localdate() - timedelta(days=1)
     year_2024.save()
-    response = client.post(url(view="confirm"))
+    response = client.post(url(view="confirm"), {"version": SelfAssessment.objects.get().version})
     assert response.status_code == 403
     page = response.content.decode()
     assert "Sista svarsdag var" in page and "Kontakta RSS Dalarna" in page

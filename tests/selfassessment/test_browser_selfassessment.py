@@ -1,5 +1,5 @@
 """End to end in headless Chromium: a representative fills in, saves a draft, reloads,
-submits; RSS then sees "inskickad" and the leadership's mean. axe runs on every page."""
+submits; RSS then sees "Inskickad" and the leadership's mean. axe runs on every page."""
 
 import pytest
 
@@ -47,10 +47,10 @@ def test_representative_drafts_reloads_submits_and_rss_sees_it(browser, falun_re
     page.goto(browser.base_url + "/sjalvskattning/oversikt/2024/")
     browser.check()
     row = page.locator(f"#ledning-{leadership('Falun').pk}")
-    assert "inskickad" in row.inner_text()
+    assert "Inskickad" in row.inner_text()
     cells = row.locator("td").all_inner_texts()
     assert cells[2:7] == ["4,0", "3,0", "4,0", "3,0", "2,0"]
-    assert "1 av 13 lokala systemledningar har skickat in" in page.inner_text("main")
+    assert "Lokala systemledningar: 1 av 13 inskickade." in page.inner_text("main")
 
     page.goto(browser.base_url + "/sjalvskattning/oversikt/2024/resultat/")
     browser.check()

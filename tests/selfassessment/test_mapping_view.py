@@ -7,6 +7,7 @@ from gnv_portal.models import ResponseEvent, ResponseStatus
 from gnv_portal.workflow import history
 from selfassessment.models import LeadershipMapping
 from tests.selfassessment.conftest import leadership
+from tests.versions import shown_version, version_in
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +44,12 @@ def test_submit_needs_every_answer_then_confirms_once(client_for, falun_rep, yea
     client = client_for(falun_rep)
     response = client.post(url(), complete(action="submit", polsam=""))
     assert response.status_code == 200 and "Besvara frågan innan du skickar in." in response.content.decode()
-    assert client.post(url(), complete(action="submit"))["Location"] == url(view="mapping_confirm")
-    client.post(url(view="mapping_confirm"))
-    client.post(url(view="mapping_confirm"))
+    # The page shown again carries the version just saved, so the corrected submit goes through.
+    again = complete(action="submit", version=version_in(response))
+    assert client.post(url(), again)["Location"] == url(view="mapping_confirm")
+    shown = shown_version(client, url(view="mapping_confirm"))
+    client.post(url(view="mapping_confirm"), shown)
+    client.post(url(view="mapping_confirm"), shown)
     saved = LeadershipMapping.objects.get()
     assert saved.status == ResponseStatus.SUBMITTED
     assert [e.action for e in history(saved)].count(ResponseEvent.Action.SUBMITTED) == 1
@@ -56,8 +60,9 @@ def test_submit_needs_every_answer_then_confirms_once(client_for, falun_rep, yea
 def test_rss_change_to_a_submitted_mapping_is_kept_in_the_history(client_for, falun_rep, rss_user, year_2024):
     client = client_for(falun_rep)
     client.post(url(), complete(action="submit"))
-    client.post(url(view="mapping_confirm"))
-    client_for(rss_user).post(url(), complete(challenges="Rättat av RSS"))
+    client.post(url(view="mapping_confirm"), shown_version(client, url(view="mapping_confirm")))
+    rss = client_for(rss_user)
+    rss.post(url(), complete(challenges="Rättat av RSS") | shown_version(rss, url()))
     saved = LeadershipMapping.objects.get()
     assert saved.challenges == "Rättat av RSS" and saved.status == ResponseStatus.SUBMITTED
     last = list(history(saved))[-1]

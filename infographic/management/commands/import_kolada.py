@@ -38,7 +38,7 @@ class Command(BaseCommand):
             # A live fetch is logged like one started in the portal (Administration → Hämtningar från Kolada).
             run, report = run_kolada_import(KoladaImport.objects.create(periods=periods).pk)
             if report is None:
-                raise CommandError(run.report)
+                raise CommandError(f"{run.report} Sparade svar läses in med --from-file.")
         for line in report.lines():
             self.stdout.write(line)
         if report.stopped:

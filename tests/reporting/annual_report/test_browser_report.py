@@ -36,7 +36,16 @@ def test_rss_previews_the_text_creates_and_publishes_a_version_and_the_reader_se
     # The immediate task backend in tests has built it by the time the page shows.
     assert version.status == ReportVersion.Status.READY
     assert page.get_by_role("link", name="Ladda ner (HTML)").is_visible()
-    page.get_by_role("button", name="Publicera denna version").click()
+    # Publishing goes through the confirmation page; RSS chooses there to close the year too.
+    page.get_by_role("link", name="Publicera denna version").click()
+    page.wait_for_load_state()
+    browser.check()
+    assert page.get_by_role("heading", name="Publicera årsrapport 2024").is_visible()
+    assert not ReportVersion.objects.get().published
+    # The demo year is open: publishing alone would leave it open.
+    assert page.get_by_label("Låt året vara öppet", exact=False).is_checked()
+    page.get_by_label("Stäng också rapporteringsåret för svar").check()
+    page.get_by_role("button", name="Publicera", exact=True).click()
     page.wait_for_load_state()
     browser.check()
     assert ReportingYear.objects.get(year=2024).status == ReportingYear.Status.PUBLISHED

@@ -7,6 +7,7 @@ from django.urls import reverse
 from gnv_portal.models import ReportingYear
 from reporting.annual_report import build, report
 from reporting.models import EconomicReport, ReportText, ReportVersion
+from tests.versions import shown_version
 
 
 @pytest.fixture
@@ -77,7 +78,8 @@ def test_publishing_freezes_text_and_data_so_the_report_rebuilds_identically(cli
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reporting:report_create", args=[2024]), {"format": "html"})
     version = ReportVersion.objects.get()
-    client.post(reverse("reporting:report_publish", args=[version.pk]))
+    url = reverse("reporting:report_publish", args=[version.pk])
+    client.post(url, {**shown_version(client, url), "close": "yes"})
     version.refresh_from_db()
     assert version.published and ReportingYear.objects.get(year=2024).status == ReportingYear.Status.PUBLISHED
     # The data and the text change after publishing …

@@ -21,3 +21,12 @@ def answer_survey(questionnaire, municipality, status=ResponseStatus.SUBMITTED, 
 def economic_report(year, name, allocated, surplus, consumed, status=ResponseStatus.SUBMITTED):
     return EconomicReport.objects.create(year=year, municipality=Municipality.objects.get(name=name),
                                          allocated=allocated, surplus=surplus, consumed=consumed, status=status)
+
+
+def submit_through_confirm(client, url, confirm, data):
+    """Granska och skicka in on the form, then Skicka in on the confirm page with the version it shows."""
+    from tests.versions import shown_version
+
+    response = client.post(url, {**data, "action": "submit"})
+    assert response.status_code == 302 and response["Location"] == confirm
+    return client.post(confirm, shown_version(client, confirm))

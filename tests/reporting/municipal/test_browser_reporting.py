@@ -29,13 +29,18 @@ def test_a_respondent_fills_in_survey_and_economy_and_rss_exports_excel(browser,
     assert page.get_by_label("Utskrivningsprocessen").is_checked()
 
     # Submitting without the required ja/nej answer keeps everything typed and says what is missing.
-    page.get_by_role("button", name="Skicka in").click()
+    page.get_by_role("button", name="Granska och skicka in").click()
     browser.check()
     assert page.get_by_text("Besvara frågan innan du skickar in.").is_visible()
     assert page.get_by_label("Vilka är de viktigaste insatserna i kommunens arbete").input_value() == \
         "Mobila team i hemmet."
     page.get_by_label("Ja", exact=True).check()
-    page.get_by_role("button", name="Skicka in").click()
+    page.get_by_role("button", name="Granska och skicka in").click()
+    browser.check()
+    # The review page shows the stored answers, the version, and submits exactly that.
+    assert "Läkemedelsautomater" in page.inner_text("main") and "Du skickar in version" in page.inner_text("main")
+    assert SurveyResponse.objects.get(municipality=avesta).status == ResponseStatus.DRAFT
+    page.get_by_role("button", name="Skicka in", exact=True).click()
     browser.check()
     assert page.get_by_text("Kommunenkäten är inskickad. Tack!").is_visible()
     assert SurveyResponse.objects.get(municipality=avesta).status == ResponseStatus.SUBMITTED
@@ -50,7 +55,10 @@ def test_a_respondent_fills_in_survey_and_economy_and_rss_exports_excel(browser,
     browser.check()
     assert page.get_by_text("Utkastet är sparat.").is_visible()
     assert page.locator("#outnyttjat").inner_text() == "39\u00a0273 kr"
-    page.get_by_role("button", name="Skicka in").click()
+    page.get_by_role("button", name="Granska och skicka in").click()
+    browser.check()
+    assert "1\u00a0894\u00a0630" in page.inner_text("main") and "Du skickar in version" in page.inner_text("main")
+    page.get_by_role("button", name="Skicka in", exact=True).click()
     browser.check()
     assert page.get_by_text("Den ekonomiska redovisningen är inskickad. Tack!").is_visible()
     report = EconomicReport.objects.get(municipality=avesta)

@@ -32,15 +32,19 @@ def test_an_empty_amount_is_missing_not_zero():
     assert economy.parse_amount("") is None and economy.parse_amount("  ") is None
 
 
-def test_consuming_more_than_available_needs_a_confirmation_and_a_comment():
-    result = economy.check(1000, 100, 1200)
+def test_consuming_more_than_available_needs_a_confirmation_and_a_comment_on_submit():
+    result = economy.check(1000, 100, 1200, submitting=True)
     assert set(result.errors) == {"overspend_confirmed", "comment"}
-    assert not economy.check(1000, 100, 1200, confirmed=True, comment="Egen finansiering").errors
-    assert set(economy.check(1000, 100, 1200, confirmed=True).errors) == {"comment"}
+    assert not economy.check(1000, 100, 1200, confirmed=True, comment="Egen finansiering", submitting=True).errors
+    assert set(economy.check(1000, 100, 1200, confirmed=True, submitting=True).errors) == {"comment"}
+
+
+def test_a_draft_may_consume_more_than_available_without_confirming_yet():
+    assert economy.check(1000, 100, 1200).ok
 
 
 def test_consuming_exactly_what_is_available_needs_no_confirmation():
-    assert economy.check(1000, 100, 1100).ok
+    assert economy.check(1000, 100, 1100, submitting=True).ok
 
 
 def test_submitting_needs_all_three_amounts_but_a_draft_does_not():

@@ -14,7 +14,7 @@ def _workbook(year):
 
 def test_excel_has_one_sheet_per_part_and_one_row_per_municipality(questionnaire):
     book = _workbook(questionnaire.year)
-    assert book.sheetnames == ["Kommunenkät", "Ekonomisk redovisning"]
+    assert book.sheetnames == ["Kommunenkät", "Ekonomisk redovisning", "Frågor", "Citat"]
     survey = book["Kommunenkät"]
     assert survey.max_row == 1 + 15
     assert [survey.cell(row=r, column=1).value for r in (2, 16)] == ["Avesta", "Älvdalen"]

@@ -10,12 +10,14 @@ from gnv_portal import workflow
 from gnv_portal.models import EmailLog, Municipality, ReportingYear, ResponseStatus
 from reporting.models import Answer, EconomicReport, Questionnaire, Quote
 from tests.reporting.municipal.helpers import answer_survey, economic_report
+from tests.versions import shown_version
 
 RSS_PAGES = [
     ("reporting:overview", [2024]), ("reporting:compilation", [2024]), ("reporting:figures", [2024]),
     ("reporting:area_csv", [2024]), ("reporting:prefill", [2024]), ("reporting:export_excel", [2024]),
     ("reporting:export_csv", [2024, "kommunenkat"]), ("reporting:export_csv", [2024, "ekonomi"]),
-    ("reporting:quotes", [2024]), ("reporting:economy_import", []), ("reporting:questionnaires", []),
+    ("reporting:quotes", [2024]), ("reporting:economy_import", []), ("reporting:survey_import", []),
+    ("reporting:questionnaires", []),
     ("reporting:questionnaire", [2024]),
 ]
 
@@ -47,9 +49,14 @@ def test_the_overview_shows_completeness_and_sends_reminders(client_for, rss_use
     client = client_for(rss_user)
     page = client.get(reverse("reporting:overview", args=[2024])).content.decode()
     assert "Kommunenkät: 1 av 15 inskickade." in page
-    response = client.post(reverse("reporting:send_emails", args=[2024]), {"part": "kommunenkat", "kind": "reminder"},
-                           follow=True)
-    assert "1 påminnelser skickades." in response.content.decode()
+    preview = reverse("outreach_preview", args=[2024, "kommunenkat", "reminder"])
+    assert preview in page
+    shown = client.get(preview).content.decode()
+    assert "avesta@test.invalid" in shown and "Påminnelse: Kommunenkät 2024 – Avesta" in shown
+    assert not mail.outbox  # the preview sends nothing
+    key = f"{avesta_respondent.pk}-{avesta_respondent.memberships.first().municipality_id}"
+    response = client.post(preview, {"to": [key]}, follow=True)
+    assert "1 påminnelse skickades." in response.content.decode()
     assert len(mail.outbox) == 1 and EmailLog.objects.get().template_key == "reporting-reminder"
 
 
@@ -81,6 +88,32 @@ def test_prefill_saves_allocated_and_surplus_for_all_municipalities(client_for, 
     client_for(rss_user).post(reverse("reporting:prefill", args=[2024]), data)
     assert sorted(EconomicReport.objects.values_list("allocated", "surplus")) == [(1894630, 39273),
                                                                                   (4970761, 104547)]
+
+
+def test_prefill_from_an_older_page_does_not_overwrite_what_the_municipality_typed(
+        client_for, rss_user, avesta_respondent, year2024, avesta, falun):
+    url = reverse("reporting:prefill", args=[2024])
+    rss = client_for(rss_user)
+    page = rss.get(url).content.decode()
+    assert f'name="version_{avesta.pk}" value="0"' in page
+    # Meanwhile Avesta types its own amounts in its economic report.
+    economy_url = reverse("reporting:economy", args=[2024, avesta.pk])
+    client_for(avesta_respondent).post(economy_url, {"allocated": "1 000 000", "surplus": "7", "action": "save"})
+    data = {f"allocated_{avesta.pk}": "1 894 630", f"surplus_{avesta.pk}": "39 273", f"version_{avesta.pk}": "0",
+            f"allocated_{falun.pk}": "4 970 761", f"surplus_{falun.pk}": "104 547", f"version_{falun.pk}": "0"}
+    response = client_for(rss_user).post(url, data)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Belopp per kommun, Avesta" in html and "1\u00a0000\u00a0000" in html and "1 894 630" in html
+    # Nothing stored: not Avesta's row, and not Falun's either (all or nothing).
+    assert list(EconomicReport.objects.values_list("municipality__name", "allocated")) == [("Avesta", 1000000)]
+    # Taking over RSS's values is one more click: the page now carries Avesta's current version.
+    assert f'name="version_{avesta.pk}" value="1"' in html
+    data[f"version_{avesta.pk}"] = "1"
+    assert client_for(rss_user).post(url, data).status_code == 302
+    report = EconomicReport.objects.get(municipality=avesta)
+    assert report.allocated == 1894630 and report.prefilled_fields == ["allocated", "surplus"]
+    assert report.prefilled_by == rss_user
 
 
 def test_prefill_refuses_a_bad_amount_at_its_field_and_saves_nothing(client_for, rss_user, year2024, avesta, falun):
@@ -130,7 +163,7 @@ def test_quoting_warns_about_a_name_before_it_is_accepted(client_for, rss_user, 
     page = client.post(url, {"quoted": "on", "text": ""}).content.decode()
     assert "ser ut som ett personnamn: Karin Lindberg" in page
     assert not Quote.objects.exists()
-    client.post(url, {"quoted": "on", "text": "Samordnaren startade mobila team."})
+    client.post(url, {"quoted": "on", "text": "Samordnaren startade mobila team.", **shown_version(client, url)})
     assert Quote.objects.get().text == "Samordnaren startade mobila team."
     answer.refresh_from_db()
     assert "Karin Lindberg" in answer.text

@@ -7,7 +7,8 @@ from django.utils import timezone
 from gnv_portal import workflow
 from gnv_portal.models import ResponseStatus
 from reporting.models import Answer, SurveyResponse
-from tests.reporting.municipal.helpers import answer_survey
+from tests.reporting.municipal.helpers import answer_survey, submit_through_confirm
+from tests.versions import shown_version, version_in
 
 COMPLETE = {
     "q_omraden": ["utskrivningsprocessen", "annat"], "q_omraden_annat": "Läkemedelsautomater",
@@ -39,6 +40,14 @@ def test_saving_a_draft_keeps_the_answers_and_logs_it(client_for, avesta_respond
     assert "Läkemedelsautomater" in page and 'value="1234"' in page
 
 
+def _confirm(year, municipality):
+    return reverse("reporting:survey_confirm", args=[year.year, municipality.pk])
+
+
+def _submit(client, year, municipality, data):
+    return submit_through_confirm(client, _url(year, municipality), _confirm(year, municipality), data)
+
+
 def test_submitting_needs_the_required_answers_and_nothing_typed_is_lost(client_for, avesta_respondent,
                                                                          questionnaire, avesta):
     data = {"q_mobila-team": "Text som inte får försvinna", "q_fast-omsorgskontakt-antal": "tolv", "action": "submit"}
@@ -48,7 +57,27 @@ def test_submitting_needs_the_required_answers_and_nothing_typed_is_lost(client_
     assert page.count("Besvara frågan innan du skickar in.") == 3
     assert "inte ett tal" in page
     assert "Text som inte får försvinna" in page and 'value="tolv"' in page
-    assert not SurveyResponse.objects.exists()
+    # Kept as a draft: the valid answer stored, the bad number as typed.
+    saved = SurveyResponse.objects.get(municipality=avesta)
+    assert saved.status == ResponseStatus.DRAFT
+    assert Answer.objects.get(response=saved, question__key="mobila-team").text == "Text som inte får försvinna"
+    assert saved.pending_input["q_fast-omsorgskontakt-antal"] == "tolv"
+
+
+def test_a_draft_with_one_bad_number_stores_every_other_answer(client_for, avesta_respondent, questionnaire,
+                                                               avesta):
+    client = client_for(avesta_respondent)
+    data = {**COMPLETE, "q_fast-omsorgskontakt-antal": "ca 350 st", "action": "save"}
+    response = client.post(_url(questionnaire.year, avesta), data)
+    assert response.status_code == 200
+    assert 'id="id_q_fast-omsorgskontakt-antal_error"' in response.content.decode()
+    saved = SurveyResponse.objects.get(municipality=avesta)
+    answers = {a.question.key: a for a in Answer.objects.filter(response=saved).select_related("question")}
+    assert answers["viktigaste-insatser"].text == "Mobila team" and answers["overgripande-uppfoljning"].yes_no
+    assert "fast-omsorgskontakt-antal" not in answers
+    page = client.get(_url(questionnaire.year, avesta)).content.decode()
+    assert 'value="ca 350 st"' in page and "Mobila team" in page and "Läkemedelsautomater" in page
+    assert "Inget är sparat" not in page
 
 
 def test_annat_needs_its_text_on_submit(client_for, avesta_respondent, questionnaire, avesta):
@@ -57,9 +86,13 @@ def test_annat_needs_its_text_on_submit(client_for, avesta_respondent, questionn
     assert "Skriv vad ”Annat” är." in page
 
 
-def test_submit_locks_the_form_for_the_respondent(client_for, avesta_respondent, questionnaire, avesta):
+def test_submit_goes_through_a_confirm_page_and_locks_the_form(client_for, avesta_respondent, questionnaire, avesta):
     client = client_for(avesta_respondent)
     client.post(_url(questionnaire.year, avesta), {**COMPLETE, "action": "submit"})
+    summary = client.get(_confirm(questionnaire.year, avesta)).content.decode()
+    assert "Läkemedelsautomater" in summary and "Mobila team" in summary and "Skicka in</button>" in summary
+    assert SurveyResponse.objects.get(municipality=avesta).status == ResponseStatus.DRAFT
+    client.post(_confirm(questionnaire.year, avesta), {"version": version_in(summary)})
     saved = SurveyResponse.objects.get(municipality=avesta)
     assert saved.status == ResponseStatus.SUBMITTED and saved.submitted_by == avesta_respondent
     response = client.post(_url(questionnaire.year, avesta), {**COMPLETE, "q_viktigaste-insatser": "Ändrat",
@@ -76,11 +109,12 @@ def test_a_reopened_form_can_be_changed_and_submitted_again(client_for, avesta_r
     response = answer_survey(questionnaire, avesta, viktigaste_insatser="Första")
     workflow.reopen(response, rss_user, "Komplettera")
     client = client_for(avesta_respondent)
-    client.post(_url(questionnaire.year, avesta), {**COMPLETE, "q_viktigaste-insatser": "Andra", "action": "submit"})
+    _submit(client, questionnaire.year, avesta, {**COMPLETE, "q_viktigaste-insatser": "Andra",
+                                                 **shown_version(client, _url(questionnaire.year, avesta))})
     response.refresh_from_db()
     assert response.status == ResponseStatus.SUBMITTED
     assert Answer.objects.get(question__key="viktigaste-insatser").text == "Andra"
-    assert [e.action for e in workflow.history(response)] == ["reopened", "submitted"]
+    assert [e.action for e in workflow.history(response)] == ["reopened", "saved", "submitted"]
 
 
 def test_after_the_deadline_the_respondent_cannot_save(client_for, avesta_respondent, questionnaire, avesta):
@@ -96,7 +130,9 @@ def test_after_the_deadline_the_respondent_cannot_save(client_for, avesta_respon
 def test_rss_may_correct_a_submitted_answer_and_it_is_logged_as_a_change(client_for, rss_user, questionnaire,
                                                                          avesta):
     response = answer_survey(questionnaire, avesta, viktigaste_insatser="Första")
-    client_for(rss_user).post(_url(questionnaire.year, avesta), {**COMPLETE, "action": "save"})
+    rss = client_for(rss_user)
+    rss.post(_url(questionnaire.year, avesta), {**COMPLETE, "action": "save",
+                                                **shown_version(rss, _url(questionnaire.year, avesta))})
     assert [e.action for e in workflow.history(response)] == ["changed"]
     assert Answer.objects.get(question__key="viktigaste-insatser").text == "Mobila team"
 
@@ -136,7 +172,7 @@ def test_a_submit_missing_required_answers_keeps_the_answers_as_a_draft(client_f
     data = {"q_mobila-team": "Hembesök av läkare", "action": "submit"}
     response = client_for(avesta_respondent).post(_url(questionnaire.year, avesta), data)
     page = response.content.decode()
-    assert "sparade som utkast men kunde inte skickas in" in page
+    assert "kan inte skickas in ännu" in page and "sparat som utkast" in page
     assert "Besvara frågan innan du skickar in." in page
     saved = SurveyResponse.objects.get(municipality=avesta)
     assert saved.status == ResponseStatus.DRAFT
