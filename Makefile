@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 # kaleido (chart export) must use Debian's chromium, never download a browser.
 export BROWSER_PATH ?= /usr/bin/chromium
 
-.PHONY: install install-test run test test-sqlite test-postgres lint bench messages clean
+.PHONY: install install-test run test test-sqlite test-postgres lint bench loadtest messages clean
 
 install: .stamps/system-runtime $(VENV)/.installed node_modules/.installed messages
 
@@ -84,6 +84,14 @@ bench: install-test
 	@set -e; for b in tools/bench_report.py tools/bench_dashboards.py; do \
 	  if [ -f $$b ]; then echo "=== $$b ==="; $(PY) $$b; fi; \
 	done
+
+# Load test, not part of `make test`: 50 respondents saving and submitting for 60 s against gunicorn,
+# on SQLite and on a throw-away PostgreSQL (tools/loadtest.py; LOADTEST_ARGS="--seconds 30").
+loadtest: install-test
+	@status=0; \
+	$(PY) tools/loadtest.py $(LOADTEST_ARGS) || status=1; \
+	$(PY) tools/throwaway_postgres.py -- $(PY) tools/loadtest.py $(LOADTEST_ARGS) || status=1; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) node_modules .stamps staticfiles

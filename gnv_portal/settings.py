@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import plotly
 from django.core.exceptions import ImproperlyConfigured
 
 from gnv_portal.env import env_bool, env_int, env_list, env_str
@@ -31,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "gnv_portal.apps.GNVStaticFilesConfig",  # django.contrib.staticfiles
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gnv_portal.middleware.SecurityHeadersMiddleware",
     # Must be last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -85,7 +87,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Concurrent writers wait for each other instead of failing with "database is locked".
+    # PostgreSQL is the production database; SQLite (make run, trials, tests) is for one machine.
+    if not DEBUG and not env_bool("GNV_ALLOW_SQLITE", False):
+        raise ImproperlyConfigured(
+            "I drift behöver GNV-portalen PostgreSQL: sätt DATABASE_URL=postgres://användare:lösenord@värd/databas "
+            "(se README, avsnittet Drift). Bara för ett försök på en enda dator kan GNV_ALLOW_SQLITE=true "
+            "tillåta SQLite."
+        )
+    # Concurrent writers: a transaction takes the write lock when it begins (no deadlock when a
+    # reader turns writer), waits up to 20 s for it, and readers never block the writer (WAL).
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
                                        "init_command": "PRAGMA journal_mode=WAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -141,14 +151,16 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
-STATICFILES_FINDERS = [
-    "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "gnv_portal.staticfinders.VendorFinder",
-]
+STATIC_ROOT = Path(env_str("GNV_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 NODE_MODULES = BASE_DIR / "node_modules"
+# Front-end files straight from the packages that ship them: Bootstrap from npm, plotly.js from
+# inside the Python plotly package (so the browser and the Python side agree on its version).
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist" / "css"),
+    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist" / "js"),
+    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
+]
 MEDIA_ROOT = Path(env_str("GNV_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -164,6 +176,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Files served at the site's root, e.g. /favicon.ico, which browsers ask for on every page.
 WHITENOISE_ROOT = BASE_DIR / "public"
+# Pages name only hashed files ({% static %}); the unhashed copies would be compressed for nothing.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -173,6 +187,9 @@ TASKS = {
         "BACKEND": env_str("GNV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A report build or Kolada fetch not finished this long after it was started is marked failed
+# (its worker was stopped); RSS can then start it again (gnv_portal/background.py).
+GNV_TASK_TIMEOUT = timedelta(minutes=env_int("GNV_TASK_TIMEOUT_MINUTES", 30))
 
 EMAIL_BACKEND = env_str(
     "GNV_EMAIL_BACKEND",
@@ -202,10 +219,60 @@ SECURE_HSTS_PRELOAD = env_bool("GNV_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
 X_FRAME_OPTIONS = "DENY"
+# The health URL answers the proxy and monitoring on the machine itself, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^halsa/$"]
+# Sent on every response (gnv_portal.middleware.SecurityHeadersMiddleware), also with GNV_DEBUG on,
+# so that the browser tests run under it. Scripts only from the portal's own files: no inline
+# script anywhere (chart data travels as JSON in <script type="application/json">, which is not run).
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    # Styles only from the portal's files, with two exceptions, both made by plotly.js (4.1.1, the
+    # copy inside the Python package) when it loads (plotly.js issues #2355 and #7543: the separate
+    # plotly.css of #7109 is no longer built). It creates an empty <style> and fills it through the
+    # CSS object model (addStyleRule; CSP lets scripts change styles through the DOM, but the
+    # element itself counts as inline), and it injects the stylesheet of its bundled MapLibre (maps,
+    # unused here). Their two hashes allow exactly those two elements, so no 'unsafe-inline' is
+    # needed. A new plotly.js may change the second: every browser test then fails with the new
+    # hash in the message. style="" attributes in markup are refused.
+    "style-src": "'self'",
+    "style-src-elem": " ".join([
+        "'self'",
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",  # sha256 of "": plotly's rule sheet
+        "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",  # MapLibre's CSS in plotly.js 4.1.1
+    ]),
+    "style-src-attr": "'none'",
+    # Bootstrap draws its icons (menu button, select arrow, check marks) as data: SVG; plotly's
+    # "download as image" button makes a data: image.
+    "img-src": "'self' data: blob:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+# The annual report read in the browser: no script, its stylesheet inline, figures as data: images.
+CONTENT_SECURITY_POLICY_DOCUMENT = {
+    "default-src": "'none'",
+    "style-src": "'unsafe-inline'",
+    "img-src": "data:",
+    "base-uri": "'none'",
+    "form-action": "'none'",
+    "frame-ancestors": "'none'",
+}
 
+# To stdout, which systemd keeps in the journal: one line per record; a request error carries the
+# method, status and user id, never posted data (gnv_portal/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"()": "gnv_portal.logging.OneLineFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env_str("GNV_LOG_LEVEL", "INFO")},
+    # Django's own handlers would print request errors a second time (and mail ADMINS): only the root's.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -24,6 +24,7 @@ urlpatterns = [
     path("rss/utskick/<int:year>/<str:part>/<str:kind>/", views.outreach_preview, name="outreach_preview"),
     path("rss/paminnelser/<int:year>/", views.reminder_schedules, name="reminder_schedules"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("halsa/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("sjalvskattning/", include("selfassessment.urls")),

@@ -2,14 +2,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_tasks import TaskResultStatus
 
 from gnv_portal import access, hooks, mailing, outreach
@@ -112,6 +113,19 @@ def _join_existing(request, invitation):
 def accessibility(request):
     """Tillgänglighetsredogörelse: public, as the DOS law requires."""
     return render(request, "gnv_portal/accessibility.html", {"contact": settings.RSS_CONTACT_EMAIL})
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For the proxy and monitoring: "ok" when the portal and its database answer (no data shown)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("databasen svarar inte\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def _part_or_404(key):

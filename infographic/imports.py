@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from gnv_portal import background
 from gnv_portal.formatting import parse_decimal
 from infographic import kolada
 from infographic.models import Indicator, IndicatorValue, KoladaImport, Sex
@@ -185,14 +186,26 @@ def fetch_kolada(periods, client=None):
     return list(client.data_pages(kpis, periods)), titles
 
 
+def expire_stale_fetches():
+    """Fetches whose worker was stopped are marked failed after the timeout."""
+    return background.expire(
+        KoladaImport.objects.filter(status__in=[KoladaImport.Status.QUEUED, KoladaImport.Status.RUNNING]),
+        status=KoladaImport.Status.FAILED, finished_at=timezone.now(),
+        report=background.timeout_message("Ingenting importerades. Starta en ny hämtning."))
+
+
 def run_kolada_import(run_id, client=None):
     """Carry out a live fetch (started in the portal or by the command) and record how it went.
 
     Returns (run, report); report is None when nothing could be imported.
     """
     run = KoladaImport.objects.get(pk=run_id)
+    if not KoladaImport.objects.filter(pk=run_id, status=KoladaImport.Status.QUEUED).update(
+            status=KoladaImport.Status.RUNNING):
+        # Taken up only after it was marked failed (the worker was down too long): RSS was told
+        # to start a new fetch, so this one does not run.
+        return run, None
     run.status = KoladaImport.Status.RUNNING
-    run.save(update_fields=["status"])
     report = None
     try:
         payloads, titles = fetch_kolada(run.periods, client)

@@ -29,6 +29,7 @@ def infographic(request):
 
 
 def _import_page(request, *, form=None, fetch_form=None, errors=()):
+    imports.expire_stale_fetches()
     return render(request, "infographic/import.html", {
         "form": form or ValuesUploadForm(), "fetch_form": fetch_form or KoladaFetchForm(), "errors": errors,
         "runs": KoladaImport.objects.select_related("created_by")[:10],

@@ -5,6 +5,7 @@ as SVG images with alt text, drawn by kaleido and cached) and "web" (the portal 
 the interactive plotly chart with its table alternative)."""
 
 import base64
+import re
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -28,10 +29,19 @@ def document_renderer(progress=None):
     return render
 
 
+INLINE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
+
+
 def web_renderer():
+    """The portal page's blocks. A page of the portal allows no inline stylesheet (its
+    Content-Security-Policy): the infographic's own is linked by the page instead
+    (reporting/report/_web_head.html)."""
+
     def render(name, data, number):
         context = {"name": name, "data": data, "number": number, "mode": "web"}
-        if data["kind"] == "chart":
+        if data["kind"] == "html":
+            context["data"] = {**data, "html": mark_safe(INLINE_STYLE.sub("", data["html"]))}
+        elif data["kind"] == "chart":
             context["chart"] = _web_chart(name, data)
         elif data["kind"] == "charts":
             context["web_charts"] = [_web_chart(f"{name}-{i}", c) for i, c in enumerate(data["charts"], start=1)]

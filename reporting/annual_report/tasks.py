@@ -5,15 +5,29 @@ import traceback
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from gnv_portal import background
 from reporting.annual_report.build import build
 from reporting.annual_report.report import ReportTextError
 from reporting.models import ReportVersion
 
 
+def expire_stale_builds():
+    """Versions whose worker was stopped mid-build are marked failed after the timeout."""
+    return background.expire(
+        ReportVersion.objects.filter(status=ReportVersion.Status.BUILDING), status=ReportVersion.Status.FAILED,
+        progress="", finished_at=timezone.now(),
+        error=background.timeout_message(_("Skapa en ny version av rapporten.")))
+
+
 def run_build(version_id):
     version = ReportVersion.objects.select_related("year").get(pk=version_id)
+    if version.status != ReportVersion.Status.BUILDING:
+        # Taken up only after it was marked failed (the worker was down too long): RSS was told
+        # to start again, so this one stays failed.
+        return
 
     def progress(message):
         ReportVersion.objects.filter(pk=version_id).update(progress=str(message)[:200])
@@ -32,7 +46,7 @@ def run_build(version_id):
     with transaction.atomic():
         ReportVersion.objects.filter(pk=version_id).update(
             status=ReportVersion.Status.READY, content=built.content, checksum=built.checksum, text=built.text,
-            snapshot=built.snapshot, progress="", finished_at=timezone.now())
+            snapshot=built.snapshot, progress="", error="", finished_at=timezone.now())
 
 
 @task()

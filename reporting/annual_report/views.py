@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gnv_portal import access, editing, workflow
+from gnv_portal import access, editing, security, workflow
 from gnv_portal.models import ReportingYear
 from reporting.annual_report import blocks, build, publication, report, texts
-from reporting.annual_report.tasks import build_report_task
+from reporting.annual_report.tasks import build_report_task, expire_stale_builds
 from reporting.models import ReportText, ReportVersion
 
 YEAR_CHANGED = _lazy("Rapporteringsåret ändrades medan du läste sidan (någon stängde det eller ändrade sista "
@@ -37,6 +37,7 @@ def _visible_version(request, pk):
 @access.reader_required
 def report_home(request, year):
     year = _year(year)
+    expire_stale_builds()
     versions = ReportVersion.objects.filter(year=year).defer("content", "snapshot", "text")
     if not access.is_rss(request.user):
         versions = versions.filter(published=True, withdrawn_at__isnull=True, status=ReportVersion.Status.READY)
@@ -145,6 +146,7 @@ def report_create(request, year):
 
 @access.reader_required
 def report_version(request, pk):
+    expire_stale_builds()
     version = _visible_version(request, pk)
     return render(request, "reporting/report/version.html", {
         "version": version, "year": version.year, "is_rss": access.is_rss(request.user),
@@ -175,7 +177,7 @@ def report_read(request, pk):
         html = bytes(ReportVersion.objects.values_list("content", flat=True).get(pk=pk)).decode("utf-8")
     else:
         html = build.document_html(version.text, version.snapshot)
-    return HttpResponse(html, content_type="text/html; charset=utf-8")
+    return security.as_standalone_document(HttpResponse(html, content_type="text/html; charset=utf-8"))
 
 
 def _confirmation_page(request, year, *, groups, version=None, closing):

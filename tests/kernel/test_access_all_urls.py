@@ -9,6 +9,7 @@ from tests.urlwalk import all_url_paths
 PUBLIC = {
     "login", "logout", "password_reset", "password_reset_done", "password_reset_confirm",
     "password_reset_complete", "invitation_accept", "accessibility", "set_language",
+    "health",  # "ok" or 503, no data (tests/kernel/test_production.py)
 }
 URLS = all_url_paths()
 

@@ -34,10 +34,10 @@ def production_env():
     return {k: v for k, v in os.environ.items() if not k.startswith("GNV_") and k not in skip}
 
 
-def test_check_deploy_with_production_settings_prints_no_warnings(tmp_path):
+def test_check_deploy_with_production_settings_prints_no_warnings():
     env = production_env()
     env.update(GNV_SECRET_KEY=secrets.token_urlsafe(50), GNV_ALLOWED_HOSTS="gnv.example.org",
-               DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DJANGO_SETTINGS_MODULE="gnv_portal.settings")
+               DATABASE_URL="postgres://gnv@localhost/gnv", DJANGO_SETTINGS_MODULE="gnv_portal.settings")
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

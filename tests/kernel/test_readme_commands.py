@@ -26,6 +26,7 @@ INPUTS = {
                                                                  for n in range(1, 6)))},
     "import_kolada": {"svar.json": DATA / "kolada_v3_page1.json"},
     "import_indicator_values": {"FIL.csv": DATA / "values.csv"},
+    "export_data": {"FIL.json": Path("kopia.json")},  # written by the command
     "import_economy": {"FIL.csv": ("ekonomi.csv", "year,municipality,allocated,surplus,consumed\n"
                                    "2022,Falun,4970761,0,4970761\n2022,Mora,1704429,0,1700000\n")},
     "import_survey": {"FIL.csv": ("kommunenkat-2022.csv", "year,municipality,question_key,answer\n"
