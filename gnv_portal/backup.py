@@ -14,6 +14,8 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+# JSON as Django writes it, but with times to the microsecond (gnv_portal/backup_format.py).
+BACKUP_FORMAT = "json-exact"
 LEFT_OUT = ["contenttypes", "auth.permission", "sessions", "django_tasks_database"]
 
 
@@ -35,7 +37,9 @@ def row_counts():
 
 
 def export_data(path):
-    call_command("dumpdata", exclude=LEFT_OUT, natural_foreign=True, output=str(path), verbosity=0)
+    serializers.register_serializer(BACKUP_FORMAT, "gnv_portal.backup_format")
+    call_command("dumpdata", format=BACKUP_FORMAT, exclude=LEFT_OUT, natural_foreign=True, output=str(path),
+                 verbosity=0)
     with open(path, encoding="utf-8") as handle:
         return len(json.load(handle))
 

@@ -68,3 +68,17 @@ def test_import_refuses_a_database_that_is_not_empty(demo, tmp_path):
     with pytest.raises(CommandError, match="Databasen är inte tom"):
         call_command("import_data", str(path))
     assert User.objects.count() == users
+
+
+def test_the_backup_keeps_times_to_the_microsecond():
+    """Django's own JSON cuts times to milliseconds: a restored row would differ from the original."""
+    import datetime
+    import json
+
+    from gnv_portal.backup_format import ExactEncoder
+
+    when = datetime.datetime(2025, 3, 1, 9, 30, 0, 1, tzinfo=datetime.UTC)
+    assert json.dumps(when, cls=ExactEncoder) == '"2025-03-01T09:30:00.000001Z"'
+    from django.utils.dateparse import parse_datetime
+
+    assert parse_datetime(json.loads(json.dumps(when, cls=ExactEncoder))) == when
